@@ -1,0 +1,1 @@
+"""Infrastructure shared by every ERP service. No business rules live here."""

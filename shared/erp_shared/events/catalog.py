@@ -1,0 +1,73 @@
+"""One marshmallow schema per event type and version, shared by producer and consumers.
+
+Producers dump through it (so what goes out matches the contract) and consumers load through it (so what
+comes in is checked before any effect). Schemas live in the producer's module under `schemas/`.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from marshmallow import Schema
+
+
+class UnknownEventType(LookupError):
+    pass
+
+
+class EventCatalog:
+    def __init__(self):
+        self._schemas: dict[str, type[Schema]] = {}
+
+    def register(self, event_type: str) -> Callable[[type[Schema]], type[Schema]]:
+        def decorator(schema_cls: type[Schema]) -> type[Schema]:
+            if event_type in self._schemas and self._schemas[event_type] is not schema_cls:
+                raise ValueError(f"{event_type} is registered twice")
+            self._schemas[event_type] = schema_cls
+            return schema_cls
+        return decorator
+
+    def schema(self, event_type: str) -> Schema:
+        _load_all()
+        try:
+            return self._schemas[event_type]()
+        except KeyError:
+            raise UnknownEventType(event_type) from None
+
+    def types(self) -> list[str]:
+        _load_all()
+        return sorted(self._schemas)
+
+    def dump(self, event_type: str, data: dict) -> dict:
+        schema = self.schema(event_type)
+        errors = schema.validate(schema.dump(data))
+        if errors:
+            raise ValueError(f"{event_type} payload breaks its schema: {errors}")
+        return schema.dump(data)
+
+    def load(self, event_type: str, data: dict) -> dict:
+        return self.schema(event_type).load(data)
+
+
+catalog = EventCatalog()
+_loaded = False
+
+
+def _load_all() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        from . import schemas  # noqa: F401  (registers every producer's schemas)
+
+
+MASTER_DATA_FACTS = ("created", "updated", "deactivated")
+
+
+def master_data_types(producer: str, record: str, major: int = 1) -> tuple[str, ...]:
+    """The three lifecycle events of a master record; each carries the full record as a snapshot."""
+    return tuple(f"{producer}.{record}_{fact}.v{major}" for fact in MASTER_DATA_FACTS)
+
+
+def register_master_data(producer: str, record: str, schema_cls: type[Schema], major: int = 1) -> type[Schema]:
+    for event_type in master_data_types(producer, record, major):
+        catalog.register(event_type)(schema_cls)
+    return schema_cls

@@ -1,0 +1,127 @@
+"""Create, update and deactivate a master record, with its snapshot event in the same transaction.
+
+Every service's master data follows this one lifecycle; the record's `version` is the event `sequence`,
+so read models elsewhere can tell a stale snapshot from a newer one.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Boolean, DateTime, Integer, Table, func, select
+from sqlalchemy.dialects.postgresql import UUID
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from .errors import Conflict, NotFound
+from .events import catalog, new_event
+from .messaging.outbox import record_events
+
+
+class MasterRecordMixin:
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    active: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now(),
+                                                 onupdate=lambda: datetime.now(timezone.utc))
+
+
+@dataclass(frozen=True)
+class MasterData:
+    model: type
+    producer: str
+    record: str
+    outbox: Table
+    unique_fields: tuple[str, ...] = ("code",)
+    label: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.label or self.record.replace("_", " ")
+
+    def event_type(self, fact: str) -> str:
+        return f"{self.producer}.{self.record}_{fact}.v1"
+
+    def snapshot(self, obj) -> dict[str, Any]:
+        fields = catalog.schema(self.event_type("created")).fields
+        return {name: getattr(obj, name) for name in fields}
+
+    def _publish(self, session: Session, obj, fact: str) -> None:
+        event = new_event(self.event_type(fact), self.snapshot(obj), subject=str(obj.id), sequence=obj.version)
+        record_events(session, self.outbox, event)
+
+    def _check_unique(self, session: Session, values: dict, exclude_id=None) -> None:
+        for field in self.unique_fields:
+            if field not in values:
+                continue
+            query = select(self.model.id).where(getattr(self.model, field) == values[field])
+            if exclude_id is not None:
+                query = query.where(self.model.id != exclude_id)
+            if session.execute(query).first():
+                raise Conflict(f"a {self.name} with {field} {values[field]!r} already exists", field=field)
+
+    def _flush(self, session: Session) -> None:
+        try:
+            session.flush()
+        except IntegrityError as exc:  # a concurrent insert won the race on a unique field
+            field = next((f for f in self.unique_fields if f in str(exc.orig)), self.unique_fields[0])
+            raise Conflict(f"a {self.name} with this {field} already exists", field=field) from None
+
+    def get(self, session: Session, record_id, *, for_update: bool = False):
+        query = select(self.model).where(self.model.id == record_id)
+        if for_update:
+            query = query.with_for_update()
+        obj = session.execute(query).scalar_one_or_none()
+        if obj is None:
+            raise NotFound(f"no {self.name} with id {record_id}")
+        return obj
+
+    def create(self, session: Session, values: dict):
+        self._check_unique(session, values)
+        obj = self.model(id=uuid.uuid4(), version=1, active=True, **values)
+        session.add(obj)
+        self._flush(session)
+        self._publish(session, obj, "created")
+        return obj
+
+    def update(self, session: Session, record_id, values: dict):
+        obj = self.get(session, record_id, for_update=True)
+        self._check_unique(session, values, exclude_id=obj.id)
+        changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
+        if not changed:
+            return obj
+        for key, value in changed.items():
+            setattr(obj, key, value)
+        obj.version += 1
+        self._flush(session)
+        self._publish(session, obj, "updated")
+        return obj
+
+    def deactivate(self, session: Session, record_id):
+        obj = self.get(session, record_id, for_update=True)
+        if not obj.active:
+            raise Conflict(f"this {self.name} is already inactive")
+        obj.active = False
+        obj.version += 1
+        self._flush(session)
+        self._publish(session, obj, "deactivated")
+        return obj
+
+    def list(self, session: Session, *, filters: dict, search_fields=("code", "name"), page: int = 1,
+             page_size: int = 50):
+        query = select(self.model)
+        text = filters.pop("q", None)
+        if text:
+            pattern = f"%{text}%"
+            query = query.where(func.coalesce(getattr(self.model, search_fields[0]), "").ilike(pattern)
+                                | func.coalesce(getattr(self.model, search_fields[1]), "").ilike(pattern))
+        for key, value in filters.items():
+            if value is not None:
+                query = query.where(getattr(self.model, key) == value)
+        total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        rows = session.execute(query.order_by(getattr(self.model, search_fields[0]))
+                               .offset((page - 1) * page_size).limit(page_size)).scalars().all()
+        return rows, total

@@ -1,0 +1,1 @@
+"""The web kit every service API uses."""
