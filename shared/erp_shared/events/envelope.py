@@ -19,7 +19,7 @@ class EnvelopeSchema(Schema):
     id = fields.UUID(required=True)
     type = fields.String(required=True, validate=validate.Regexp(EVENT_TYPE_PATTERN))
     version = fields.Integer(required=True, validate=validate.Range(min=1))
-    occurred_at = fields.AwareDateTime(required=True, default_timezone=timezone.utc)
+    occurred_at = fields.AwareDateTime(required=True)
     source = fields.String(required=True, validate=validate.Length(min=1, max=64))
     correlation_id = fields.String(required=True, validate=validate.Length(min=1, max=128))
     causation_id = fields.String(required=True, validate=validate.Length(min=1, max=128))

@@ -201,6 +201,8 @@ class EventConsumer:
                         .on_conflict_do_nothing().returning(self.inbox.c.event_id)
                     ).first()
                     if fresh is None:
+                        log.info("duplicate event skipped", extra={"event_id": str(envelope.id),
+                                                                    "event_type": envelope.type})
                         return Settlement("ack", "duplicate", event_type=envelope.type)
                     handler(session, envelope, data)
                     crash_point("consumer_before_commit")

@@ -27,8 +27,10 @@ def master_data_blueprint(master: MasterData, *, name: str, url: str, idempotenc
                           create_schema: type[Schema], update_schema: type[Schema], out_schema: type[Schema],
                           filter_schema: type[Schema], write_roles: tuple[str, ...],
                           read_roles: tuple[str, ...] = (), redact: Redactor = _no_redaction,
-                          validate: Callable | None = None) -> Blueprint:
-    """`validate(session, values)` runs the service's own rules (e.g. references to its read models)."""
+                          validate: Callable | None = None,
+                          search_fields: tuple[str, str] = ("code", "name")) -> Blueprint:
+    """`validate(session, values)` runs the service's own rules (e.g. references to its read models).
+    `search_fields` are the two columns `?q=` matches, for records not identified by code and name."""
     blp = Blueprint(name, name, url_prefix=url, description=f"{master.name.capitalize()} master data")
 
     def present(obj) -> dict:
@@ -46,7 +48,8 @@ def master_data_blueprint(master: MasterData, *, name: str, url: str, idempotenc
         @blp.paginate()
         def get(self, filters, pagination_parameters):
             with database().unit_of_work() as session:
-                rows, total = master.list(session, filters=dict(filters), page=pagination_parameters.page,
+                rows, total = master.list(session, filters=dict(filters), search_fields=search_fields,
+                                          page=pagination_parameters.page,
                                           page_size=pagination_parameters.page_size)
                 pagination_parameters.item_count = total
                 return [present(row) for row in rows]

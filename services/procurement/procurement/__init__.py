@@ -1,0 +1,2 @@
+"""Procurement: suppliers (master data it owns), and what is bought from them."""
+SERVICE = "procurement"

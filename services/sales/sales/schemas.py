@@ -1,0 +1,83 @@
+from decimal import Decimal
+
+from marshmallow import Schema, ValidationError, fields, validate, validates
+
+from erp_shared.events.schemas.sales import CREDIT_RATINGS
+from erp_shared.web.fields import code, money, name
+
+PHONE_SHAPE = r"^\+?[0-9][0-9 ()./-]{2,39}$"
+CENT = Decimal("0.01")
+
+
+class CustomerCreate(Schema):
+    code = code(required=True)
+    name = name(required=True)
+    contact_name = fields.String(allow_none=True, validate=validate.Length(max=200))
+    email = fields.Email(allow_none=True, validate=validate.Length(max=254))
+    phone = fields.String(allow_none=True, validate=validate.Regexp(
+        PHONE_SHAPE, error="use digits, spaces and + ( ) . / - only"))
+    address = fields.String(allow_none=True, validate=validate.Length(max=500))
+    credit_rating = fields.String(load_default="B", validate=validate.OneOf(CREDIT_RATINGS))
+    credit_limit = money(required=True)
+
+    @validates("credit_limit")
+    def _whole_cents(self, value: Decimal, **kwargs):
+        """Stored to the cent; a finer amount would be rounded silently, so it is refused instead."""
+        if value != value.quantize(CENT):
+            raise ValidationError("use at most 2 decimal places")
+
+
+class CustomerUpdate(CustomerCreate):
+    """Everything but the code may change; the code is how people and imports identify a customer."""
+    class Meta:
+        exclude = ("code",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+
+class CustomerOut(Schema):
+    id = fields.UUID()
+    code = fields.String()
+    name = fields.String()
+    contact_name = fields.String(allow_none=True)
+    email = fields.String(allow_none=True)
+    phone = fields.String(allow_none=True)
+    address = fields.String(allow_none=True)
+    credit_rating = fields.String()
+    credit_limit = fields.Decimal(as_string=True)
+    active = fields.Boolean()
+    version = fields.Integer()
+    created_at = fields.AwareDateTime()
+    updated_at = fields.AwareDateTime()
+
+
+class CustomerFilter(Schema):
+    q = fields.String(validate=validate.Length(max=100))
+    active = fields.Boolean()
+    credit_rating = fields.String(validate=validate.OneOf(CREDIT_RATINGS))
+
+
+class ReplicaFilter(Schema):
+    id = fields.UUID()
+    code = fields.String(validate=validate.Length(max=40))
+
+
+class ItemReplicaOut(Schema):
+    id = fields.UUID()
+    code = fields.String()
+    name = fields.String()
+    unit = fields.String()
+    item_type = fields.String()
+    reorder_level = fields.Decimal(as_string=True)
+    reorder_quantity = fields.Decimal(as_string=True)
+    active = fields.Boolean()
+    sequence = fields.Integer()
+
+
+class WarehouseReplicaOut(Schema):
+    id = fields.UUID()
+    code = fields.String()
+    name = fields.String()
+    active = fields.Boolean()
+    sequence = fields.Integer()

@@ -1,0 +1,30 @@
+from sqlalchemy import insert, select
+
+from erp_shared.replication import apply_snapshot
+
+from .models import department_replica, effects, switches
+
+
+def record_effect(session, event, data):
+    session.execute(insert(effects).values(event_id=event.id, code=data["code"]))
+    apply_snapshot(session, department_replica, data, event.sequence)
+
+
+def fail_always(session, event, data):
+    raise RuntimeError("this handler always fails")
+
+
+def apply_when_switched_on(session, event, data):
+    """Fails until a test flips the switch: a fault that is fixed later, then replayed from the DLQ."""
+    on = session.execute(select(switches.c.on).where(switches.c.name == "deactivations")).scalar()
+    if not on:
+        raise RuntimeError("deactivations are switched off")
+    record_effect(session, event, data)
+
+
+HANDLERS = {
+    "hr.department_created.v1": record_effect,
+    "hr.department_updated.v1": record_effect,
+    "hr.department_deactivated.v1": apply_when_switched_on,
+    "hr.employee_created.v1": fail_always,
+}
