@@ -1,8 +1,9 @@
 from erp_shared.web.crud import master_data_blueprint
+from erp_shared.web.read_models import ReadModel, read_model_blueprint
 
 from . import schemas
 from .masterdata import ITEMS, WAREHOUSES
-from .models import idempotency_keys
+from .models import department_replica, employee_replica, idempotency_keys, supplier_replica
 
 WRITERS = ("warehouse",)
 
@@ -16,4 +17,11 @@ warehouses = master_data_blueprint(
     create_schema=schemas.WarehouseCreate, update_schema=schemas.WarehouseUpdate, out_schema=schemas.WarehouseOut,
     filter_schema=schemas.WarehouseFilter, write_roles=WRITERS)
 
-BLUEPRINTS = (items, warehouses)
+
+read_models = read_model_blueprint({
+    "suppliers": ReadModel(supplier_replica),
+    "departments": ReadModel(department_replica),
+    "employees": ReadModel(employee_replica, code_column="employee_no"),
+})
+
+BLUEPRINTS = (items, warehouses, read_models)

@@ -59,28 +59,3 @@ class SupplierOut(Schema):
 class SupplierFilter(Schema):
     q = fields.String(validate=validate.Length(max=100))
     active = fields.Boolean()
-
-
-class ReplicaFilter(Schema):
-    id = fields.UUID()
-    code = fields.String(validate=validate.Length(max=40))
-
-
-class ItemReplicaOut(Schema):
-    id = fields.UUID()
-    code = fields.String()
-    name = fields.String()
-    unit = fields.String()
-    item_type = fields.String()
-    reorder_level = fields.Decimal(as_string=True)
-    reorder_quantity = fields.Decimal(as_string=True)
-    active = fields.Boolean()
-    sequence = fields.Integer()
-
-
-class WarehouseReplicaOut(Schema):
-    id = fields.UUID()
-    code = fields.String()
-    name = fields.String()
-    active = fields.Boolean()
-    sequence = fields.Integer()

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates
 
 from erp_shared.events.schemas.sales import CREDIT_RATINGS
 from erp_shared.web.fields import code, money, name
@@ -25,6 +25,13 @@ class CustomerCreate(Schema):
         """Stored to the cent; a finer amount would be rounded silently, so it is refused instead."""
         if value != value.quantize(CENT):
             raise ValidationError("use at most 2 decimal places")
+
+    @post_load
+    def _to_the_cent(self, data: dict, **kwargs) -> dict:
+        """One written form per amount ("30000.00"), whether it is read back, answered or published."""
+        if "credit_limit" in data:
+            data["credit_limit"] = data["credit_limit"].quantize(CENT)
+        return data
 
 
 class CustomerUpdate(CustomerCreate):
@@ -56,28 +63,3 @@ class CustomerFilter(Schema):
     q = fields.String(validate=validate.Length(max=100))
     active = fields.Boolean()
     credit_rating = fields.String(validate=validate.OneOf(CREDIT_RATINGS))
-
-
-class ReplicaFilter(Schema):
-    id = fields.UUID()
-    code = fields.String(validate=validate.Length(max=40))
-
-
-class ItemReplicaOut(Schema):
-    id = fields.UUID()
-    code = fields.String()
-    name = fields.String()
-    unit = fields.String()
-    item_type = fields.String()
-    reorder_level = fields.Decimal(as_string=True)
-    reorder_quantity = fields.Decimal(as_string=True)
-    active = fields.Boolean()
-    sequence = fields.Integer()
-
-
-class WarehouseReplicaOut(Schema):
-    id = fields.UUID()
-    code = fields.String()
-    name = fields.String()
-    active = fields.Boolean()
-    sequence = fields.Integer()

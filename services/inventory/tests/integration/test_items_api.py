@@ -110,3 +110,20 @@ def test_health_ready_metrics_openapi(client):
 def test_request_id_is_echoed(client, erp_tokens):
     response = client.get("/items", headers={**erp_tokens.headers("viewer"), "X-Request-ID": "req-12345678"})
     assert response.headers["X-Request-ID"] == "req-12345678"
+
+
+def test_read_models_are_kept_from_events_and_queryable(client, app, erp_tokens):
+    from erp_shared.events import catalog, new_event
+    from inventory.handlers import HANDLERS
+
+    supplier = {"id": uuid.uuid4(), "code": f"S-{uuid.uuid4().hex[:6]}", "name": "Acme", "payment_terms_days": 30,
+                "bank_iban": "DE89370400440532013000", "active": True}
+    db = app.extensions["erp_db"]
+    for sequence, name in ((2, "Acme Ltd"), (1, "stale name"), (2, "duplicate")):
+        event = new_event("procurement.supplier_updated.v1", dict(supplier, name=name), sequence=sequence)
+        with db.unit_of_work() as session:
+            HANDLERS[event.type](session, event, catalog.load(event.type, event.data))
+    rows = client.get(f"/read-models/suppliers?id={supplier['id']}", headers=erp_tokens.headers("viewer")).json
+    assert [(r["name"], r["sequence"]) for r in rows] == [("Acme Ltd", 2)]
+    assert "bank_iban" not in rows[0]
+    assert client.get("/read-models/suppliers").status_code == 401

@@ -1,0 +1,54 @@
+# The ERP's two everyday commands are `make run` and `make test`; `make help` lists the rest.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PACKAGES := shared services/procurement services/inventory services/sales services/manufacturing \
+            services/finance services/hr gateway
+PYPROJECTS := $(addsuffix /pyproject.toml,$(PACKAGES))
+export PATH := $(abspath $(VENV))/bin:$(PATH)
+PYTEST := $(PY) -m pytest
+
+.PHONY: help install infra setup run test test-unit test-integration test-e2e test-deploy definitions bench clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+install: $(VENV)/.installed ## Create the virtualenv with the pinned dependencies and every package of the repo
+
+$(VENV)/.installed: requirements.lock $(PYPROJECTS)
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install -q --disable-pip-version-check --no-deps $(addprefix -e ,$(PACKAGES))
+	touch $@
+
+infra: ## Make sure PostgreSQL and RabbitMQ are up (starts local ones that are down)
+	@bash scripts/ensure-infra.sh
+
+setup: install infra ## Keys, databases, migrations, broker topology, admin user
+	@bash scripts/setup.sh
+
+run: setup ## Start every API, worker and the gateway (gateway on :8080); Ctrl-C stops them all
+	honcho start -f Procfile
+
+test: install infra ## Every test: unit, integration (real PostgreSQL + RabbitMQ), deployment, end to end
+	$(PYTEST) -q shared/tests services gateway/tests deploy/tests
+	$(PYTEST) -q tests-e2e
+
+test-unit: install ## Unit tests only (no I/O)
+	$(PYTEST) -q shared/tests/unit services/*/tests/unit gateway/tests/unit
+
+test-integration: install infra ## Integration tests of the library, each service and the gateway
+	$(PYTEST) -q shared/tests services gateway/tests
+
+test-e2e: install infra ## The whole system through the gateway, faults included
+	$(PYTEST) -q tests-e2e
+
+test-deploy: install ## Offline validation of docker-compose.yml and k8s/
+	$(PYTEST) -q deploy/tests
+
+definitions: install ## Export the broker topology to deploy/rabbitmq/definitions.json
+	erp-manage export-definitions --vhost erp > deploy/rabbitmq/definitions.json
+
+clean: ## Remove the virtualenv and local state (keys, admin password, metrics files)
+	rm -rf $(VENV) var

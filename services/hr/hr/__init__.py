@@ -1,0 +1,2 @@
+"""HR: departments and employees (master data it owns), which other services name in their documents."""
+SERVICE = "hr"
