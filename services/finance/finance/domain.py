@@ -9,7 +9,7 @@ import re
 
 from erp_shared.errors import RuleViolation
 
-ACCOUNT_CODE = re.compile(r"^[0-9]{4}$")
+ACCOUNT_CODE = re.compile(r"[0-9]{4}")
 
 ACCOUNT_TYPE_BY_FIRST_DIGIT = {
     "1": "asset",
@@ -22,14 +22,14 @@ ACCOUNT_TYPE_BY_FIRST_DIGIT = {
 
 def account_type_for(code: str) -> str | None:
     """The type an account number belongs to, or None when it is not a four-digit number from 1000 up."""
-    if not ACCOUNT_CODE.match(code):
+    if not ACCOUNT_CODE.fullmatch(code):
         return None
     return ACCOUNT_TYPE_BY_FIRST_DIGIT.get(code[0])
 
 
 def chart_position_errors(code: str, account_type: str) -> dict[str, list[str]]:
     """Field errors for a new account's number and type; empty when they agree."""
-    if not ACCOUNT_CODE.match(code):
+    if not ACCOUNT_CODE.fullmatch(code):
         return {"code": ["an account number is four digits, e.g. 1200"]}
     expected = account_type_for(code)
     if expected is None:

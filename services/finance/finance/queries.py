@@ -1,40 +1,19 @@
-"""Read side: the read models finance keeps of other services' master data (see handlers.py)."""
-from __future__ import annotations
-
-from dataclasses import dataclass
-
-from sqlalchemy import Table, func, select
-from sqlalchemy.orm import Session
+"""Read side: the read models finance keeps of other services' master data (see handlers.py), and who may
+see which of their columns."""
+from erp_shared.web.read_models import ReadModel
 
 from .models import (customer_replica, department_replica, employee_replica, item_replica, supplier_replica,
                      warehouse_replica)
 
-
-@dataclass(frozen=True)
-class ReadModel:
-    table: Table
-    business_key: str = "code"  # what people look a record up by, and the listing order
-
+# Supplier bank details reach finance so it can pay suppliers; only those who pay (and admins) see them.
+BANK_DETAILS = frozenset({"bank_account_name", "bank_iban", "bank_bic"})
+BANK_DETAIL_READERS = ("accounting",)
 
 READ_MODELS = {
     "items": ReadModel(item_replica),
     "warehouses": ReadModel(warehouse_replica),
-    "suppliers": ReadModel(supplier_replica),
+    "suppliers": ReadModel(supplier_replica, restricted_columns=BANK_DETAILS, restricted_to=BANK_DETAIL_READERS),
     "customers": ReadModel(customer_replica),
     "departments": ReadModel(department_replica),
-    "employees": ReadModel(employee_replica, business_key="employee_no"),
+    "employees": ReadModel(employee_replica, code_column="employee_no"),
 }
-
-
-def find_replicas(session: Session, model: ReadModel, *, filters: dict, page: int = 1,
-                  page_size: int = 50) -> tuple[list[dict], int]:
-    """Rows matching every given filter (column = value), one page of them, and how many match in all."""
-    table = model.table
-    query = select(table)
-    for column, value in filters.items():
-        if value is not None:
-            query = query.where(table.c[column] == value)
-    total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    rows = session.execute(query.order_by(table.c[model.business_key], table.c.id)
-                           .offset((page - 1) * page_size).limit(page_size)).mappings().all()
-    return [dict(row) for row in rows], total

@@ -1,12 +1,9 @@
-from decimal import Decimal
-
-from marshmallow import Schema, ValidationError, fields, post_load, validate, validates
+from marshmallow import Schema, fields, validate
 
 from erp_shared.events.schemas.sales import CREDIT_RATINGS
 from erp_shared.web.fields import code, money, name
 
 PHONE_SHAPE = r"^\+?[0-9][0-9 ()./-]{2,39}$"
-CENT = Decimal("0.01")
 
 
 class CustomerCreate(Schema):
@@ -19,19 +16,6 @@ class CustomerCreate(Schema):
     address = fields.String(allow_none=True, validate=validate.Length(max=500))
     credit_rating = fields.String(load_default="B", validate=validate.OneOf(CREDIT_RATINGS))
     credit_limit = money(required=True)
-
-    @validates("credit_limit")
-    def _whole_cents(self, value: Decimal, **kwargs):
-        """Stored to the cent; a finer amount would be rounded silently, so it is refused instead."""
-        if value != value.quantize(CENT):
-            raise ValidationError("use at most 2 decimal places")
-
-    @post_load
-    def _to_the_cent(self, data: dict, **kwargs) -> dict:
-        """One written form per amount ("30000.00"), whether it is read back, answered or published."""
-        if "credit_limit" in data:
-            data["credit_limit"] = data["credit_limit"].quantize(CENT)
-        return data
 
 
 class CustomerUpdate(CustomerCreate):

@@ -1,0 +1,76 @@
+"""The real `python -m finance.worker` against the broker: it publishes the seeded chart through the relay
+and keeps its read models from other services' events."""
+import uuid
+
+import pika
+import pytest
+from sqlalchemy import select
+
+from erp_shared.events import new_event, parse_envelope
+from erp_shared.messaging.broker import EVENTS_EXCHANGE
+from erp_shared.messaging.topology import ServiceQueues, declare
+from erp_shared.testing.plugin import TEST_RETRY_DELAYS_MS, environment_for_tests
+from erp_shared.testing.processes import ManagedProcess, python_module
+from erp_shared.testing.waiting import wait_until
+from finance.handlers import HANDLERS
+from finance.models import customer_replica, outbox
+
+
+@pytest.fixture(scope="module")
+def broker(erp_infra):
+    """The finance queues as the worker declares them, and a listener on everything finance publishes."""
+    connection = pika.BlockingConnection(pika.URLParameters(erp_infra.amqp_url))
+    channel = connection.channel()
+    declare(channel, ServiceQueues("finance", tuple(sorted(HANDLERS)), TEST_RETRY_DELAYS_MS))
+    listener = channel.queue_declare("", exclusive=True).method.queue
+    channel.queue_bind(listener, EVENTS_EXCHANGE, routing_key="finance.#")
+    channel.confirm_delivery()
+    yield channel, listener
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def worker(settings, erp_infra, erp_tokens, broker, tmp_path_factory):
+    process = ManagedProcess("finance-worker", python_module("finance.worker"),
+                             environment_for_tests(erp_infra, erp_tokens), tmp_path_factory.mktemp("finance")).start()
+    yield process
+    process.stop()
+
+
+def test_the_seeded_chart_reaches_the_broker(app, worker, broker):
+    channel, listener = broker
+    received = {}
+
+    def all_seeded_accounts_arrived():
+        while True:
+            method, properties, body = channel.basic_get(listener, auto_ack=True)
+            if method is None:
+                return len(received) == 18
+            envelope = parse_envelope(body)
+            if envelope.correlation_id == "migration-0002":
+                assert properties.message_id == str(envelope.id) and method.routing_key == envelope.type
+                received[envelope.data["code"]] = envelope
+
+    wait_until(all_seeded_accounts_arrived, timeout=30,
+               message=lambda: f"got {sorted(received)}; worker log:\n{worker.log()[-3000:]}")
+    assert {e.type for e in received.values()} == {"finance.account_created.v1"}
+    with app.extensions["erp_db"].unit_of_work() as session:
+        statuses = session.execute(select(outbox.c.status).where(outbox.c.correlation_id == "migration-0002")).scalars()
+        assert set(statuses) == {"published"}
+
+
+def test_a_customer_published_by_sales_lands_in_the_read_model(app, worker, broker):
+    channel, _ = broker
+    customer = {"id": uuid.uuid4(), "code": f"CU-{uuid.uuid4().hex[:8]}", "name": "Initech", "credit_rating": "A",
+                "credit_limit": "1000000.00", "active": True}
+    event = new_event("sales.customer_created.v1", customer, subject=str(customer["id"]), sequence=1)
+    channel.basic_publish(EVENTS_EXCHANGE, event.type, event.to_json().encode(),
+                          pika.BasicProperties(message_id=str(event.id), type=event.type, delivery_mode=2,
+                                               content_type="application/json"), mandatory=True)
+
+    def replicated():
+        with app.extensions["erp_db"].unit_of_work() as session:
+            return session.execute(select(customer_replica).where(customer_replica.c.id == customer["id"])).first()
+
+    row = wait_until(replicated, timeout=30, message=lambda: f"not replicated; worker log:\n{worker.log()[-3000:]}")
+    assert (row.code, str(row.credit_limit), row.sequence) == (customer["code"], "1000000.00", 1)
