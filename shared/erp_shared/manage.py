@@ -14,7 +14,8 @@ from sqlalchemy.engine import make_url
 
 from .config import SERVICES, Settings, database_url_for
 from .messaging.broker import close_quietly, connect
-from .messaging.topology import Management, ServiceQueues, declare, declare_exchanges, definitions, vhost_of
+from .messaging.topology import (Management, ServiceQueues, declare, declare_exchanges, definitions, user_of,
+                                 vhost_of)
 from .migrations import upgrade
 
 
@@ -51,7 +52,8 @@ def drop_database(url: str) -> None:
 
 
 def declare_topology(settings: Settings, *, with_policies: bool = True) -> None:
-    Management(settings.rabbitmq_management_url).ensure_vhost(vhost_of(settings.rabbitmq_url))
+    Management(settings.rabbitmq_management_url).ensure_vhost(vhost_of(settings.rabbitmq_url),
+                                                             user_of(settings.rabbitmq_url))
     connection = connect(settings.rabbitmq_url, name="erp-manage", give_up_after=60)
     try:
         channel = connection.channel()

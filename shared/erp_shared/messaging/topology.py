@@ -83,6 +83,10 @@ def vhost_of(amqp_url: str) -> str:
     return pika.URLParameters(amqp_url).virtual_host
 
 
+def user_of(amqp_url: str) -> str:
+    return pika.URLParameters(amqp_url).credentials.username
+
+
 class Management:
     """The few management-API calls we need: vhosts and policies cannot be set over AMQP."""
 
@@ -98,7 +102,7 @@ class Management:
             raise RuntimeError(f"RabbitMQ management {method} {path}: {response.status_code} {response.text}")
         return response
 
-    def ensure_vhost(self, vhost: str, user: str = "guest") -> None:
+    def ensure_vhost(self, vhost: str, user: str) -> None:
         self._call("PUT", f"/vhosts/{quote(vhost, safe='')}", json={})
         self._call("PUT", f"/permissions/{quote(vhost, safe='')}/{quote(user, safe='')}",
                    json={"configure": ".*", "write": ".*", "read": ".*"})

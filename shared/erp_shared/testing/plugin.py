@@ -7,7 +7,7 @@ import pytest
 
 from ..config import Settings
 from ..manage import create_database, drop_database
-from ..messaging.topology import Management
+from ..messaging.topology import Management, user_of
 from ..migrations import upgrade
 from .infra import Infra, discover, stop_containers
 from .tokens import TokenFactory
@@ -21,7 +21,7 @@ def erp_infra(worker_id_suffix) -> Infra:
     infra = discover(worker_id_suffix)
     management = Management(infra.management_url)
     management.delete_vhost(infra.vhost)
-    management.ensure_vhost(infra.vhost)
+    management.ensure_vhost(infra.vhost, user_of(infra.amqp_url))
     yield infra
     management.delete_vhost(infra.vhost)
     stop_containers()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 import time
 
-from flask import Flask, current_app, jsonify
+from flask import Flask, current_app, jsonify, request
 from flask_smorest import Api
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
@@ -121,6 +121,10 @@ def register_health(app: Flask, db: Database, settings: Settings) -> None:
 
     @app.get("/ready")
     def ready():
-        checks = {"database": db.is_reachable(), "broker": broker_reachable()}
+        """`?only=database` is what a load balancer should probe: writes go to the outbox, so an API whose
+        broker is down still serves them (the worker catches up). Plain `/ready` reports both."""
+        checks = {"database": db.is_reachable()}
+        if request.args.get("only") != "database":
+            checks["broker"] = broker_reachable()
         status = 200 if all(checks.values()) else 503
         return jsonify(status="ready" if status == 200 else "not ready", checks=checks), status
