@@ -32,7 +32,7 @@ run: setup ## Start every API, worker and the gateway (gateway on :8080); Ctrl-C
 	honcho start -f Procfile
 
 test: install infra ## Every test: unit, integration (real PostgreSQL + RabbitMQ), deployment, end to end
-	$(PYTEST) -q shared/tests services gateway/tests deploy/tests
+	$(PYTEST) -q -n 2 shared/tests services gateway/tests deploy/tests
 	$(PYTEST) -q tests-e2e
 
 test-unit: install ## Unit tests only (no I/O)

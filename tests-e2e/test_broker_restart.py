@@ -57,7 +57,7 @@ def test_broker_restart_mid_stream_loses_and_duplicates_nothing(system, erp_infr
                 rabbitmqctl("start_app")
             item_id = items[change % ITEMS]
             response = system.call("PATCH", f"/api/inventory/items/{item_id}", role="warehouse",
-                                   json={"name": f"Part {change}", "reorder_level": str(change)})
+                                   json={"name": f"Part {change % ITEMS} rev {change}", "reorder_level": str(change + 1)})
             assert response.status_code == 200, response.text
             versions[item_id] = response.json()["version"]
     finally:

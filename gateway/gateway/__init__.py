@@ -1,0 +1,3 @@
+"""The ERP API gateway: identity, tokens, role policy, routing to the services and their merged OpenAPI."""
+
+SERVICE = "gateway"

@@ -1,0 +1,83 @@
+import pytest
+
+from erp_shared.web.auth import ROLES, AuthError, Principal
+
+from gateway.policy import RULES, Policy, Rule
+
+policy = Policy()
+
+# The design's table, written out so a change to the policy's own table shows up here.
+WRITER_OF = {"procurement": "purchasing", "inventory": "warehouse", "sales": "sales",
+             "manufacturing": "production", "finance": "accounting", "hr": "hr"}
+
+
+def principal(*roles: str) -> Principal:
+    return Principal(subject="u-1", username="tester", roles=frozenset(roles))
+
+
+def allowed(policy_: Policy, roles: tuple[str, ...], service: str, method: str, path: str) -> bool:
+    try:
+        policy_.authorize(principal(*roles), service, method, path)
+    except AuthError as exc:
+        assert exc.status == 403
+        return False
+    return True
+
+
+@pytest.mark.parametrize("service", sorted(WRITER_OF))
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_any_role_reads_every_service(service, method):
+    for role in ROLES:
+        assert allowed(policy, (role,), service, method, "/things/1?x=1")
+
+
+def test_an_account_without_roles_reads_nothing():
+    assert not allowed(policy, (), "inventory", "GET", "/items")
+
+
+@pytest.mark.parametrize("service, writer", sorted(WRITER_OF.items()))
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+def test_writes_need_the_services_writer_role(service, writer, method):
+    assert allowed(policy, (writer,), service, method, "/documents/1/approve")
+    assert allowed(policy, ("admin",), service, method, "/documents")
+    assert not allowed(policy, ("viewer",), service, method, "/documents")
+    others = [role for role in WRITER_OF.values() if role != writer]
+    assert not allowed(policy, tuple(others), service, method, "/documents")
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "DELETE"])
+def test_admin_paths_are_for_admins_only(method):
+    for path in ("/admin", "/admin/dead-letters", "/admin/dead-letters/42/replay"):
+        assert not allowed(policy, ("warehouse", "viewer"), "inventory", method, path)
+        assert allowed(policy, ("admin",), "inventory", method, path)
+
+
+def test_a_path_that_only_starts_like_admin_is_not_an_admin_path():
+    assert allowed(policy, ("viewer",), "hr", "GET", "/administrators")
+    assert allowed(policy, ("hr",), "hr", "POST", "/administrators")
+
+
+def test_the_refusal_names_the_roles_that_would_pass():
+    with pytest.raises(AuthError) as refused:
+        policy.authorize(principal("sales"), "inventory", "POST", "/items")
+    assert refused.value.status == 403
+    assert refused.value.detail == "POST /api/inventory/items needs one of the roles: admin, warehouse"
+
+
+def test_a_route_no_rule_covers_is_refused_even_to_every_role_but_admin():
+    with pytest.raises(AuthError, match="not open to any role"):
+        policy.authorize(principal(*[r for r in ROLES if r != "admin"]), "reports", "POST", "/run")
+
+
+def test_an_earlier_rule_wins_so_exceptions_go_first():
+    receipts = Rule("procurement", {"post"}, r"/purchase-orders/[^/]+/receipts", {"warehouse", "purchasing"})
+    extended = Policy([receipts, *RULES])
+    assert allowed(extended, ("warehouse",), "procurement", "POST", "/purchase-orders/7/receipts")
+    assert not allowed(extended, ("warehouse",), "procurement", "POST", "/purchase-orders")
+    assert not allowed(extended, ("warehouse",), "procurement", "POST", "/purchase-orders/7/receipts/extra")
+    assert not allowed(policy, ("warehouse",), "procurement", "POST", "/purchase-orders/7/receipts")
+
+
+def test_a_rule_with_a_misspelt_role_fails_at_import_time():
+    with pytest.raises(ValueError, match="warehous"):
+        Rule("inventory", {"POST"}, r"/items", {"warehous"})
