@@ -17,7 +17,10 @@ class Database:
             url,
             pool_size=pool_size,
             max_overflow=10,
-            pool_pre_ping=True,
+            # No pre-ping: it costs a round trip per transaction. A connection that died with the server
+            # fails as a transient error (503 for the API, an in-place retry for a consumer) and SQLAlchemy
+            # then invalidates the whole pool, so the next attempt connects afresh.
+            pool_pre_ping=False,
             pool_recycle=1800,
             echo=echo,
             connect_args={"connect_timeout": 5},

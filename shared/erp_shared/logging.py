@@ -32,4 +32,5 @@ def configure_logging(service: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(os.environ.get("ERP_LOG_LEVEL", "INFO"))
-    logging.getLogger("pika").setLevel(logging.WARNING)
+    # pika warns about every returned (unroutable) publish; the relay logs those itself, once, with context.
+    logging.getLogger("pika").setLevel(logging.ERROR)

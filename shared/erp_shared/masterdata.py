@@ -53,22 +53,16 @@ class MasterData:
         event = new_event(self.event_type(fact), self.snapshot(obj), subject=str(obj.id), sequence=obj.version)
         record_events(session, self.outbox, event)
 
-    def _check_unique(self, session: Session, values: dict, exclude_id=None) -> None:
-        for field in self.unique_fields:
-            if field not in values:
-                continue
-            query = select(self.model.id).where(getattr(self.model, field) == values[field])
-            if exclude_id is not None:
-                query = query.where(self.model.id != exclude_id)
-            if session.execute(query).first():
-                raise Conflict(f"a {self.name} with {field} {values[field]!r} already exists", field=field)
-
-    def _flush(self, session: Session) -> None:
+    def _flush(self, session: Session, values: dict) -> None:
+        """The unique constraints decide (no SELECT first: that is a round trip and still racy)."""
         try:
             session.flush()
-        except IntegrityError as exc:  # a concurrent insert won the race on a unique field
-            field = next((f for f in self.unique_fields if f in str(exc.orig)), self.unique_fields[0])
-            raise Conflict(f"a {self.name} with this {field} already exists", field=field) from None
+        except IntegrityError as exc:
+            constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", "") or ""
+            field = next((f for f in self.unique_fields if f in constraint), self.unique_fields[0])
+            value = values.get(field)
+            raise Conflict(f"a {self.name} with {field} {value!r} already exists" if value is not None
+                           else f"a {self.name} with this {field} already exists", field=field) from None
 
     def get(self, session: Session, record_id, *, for_update: bool = False):
         query = select(self.model).where(self.model.id == record_id)
@@ -80,23 +74,21 @@ class MasterData:
         return obj
 
     def create(self, session: Session, values: dict):
-        self._check_unique(session, values)
         obj = self.model(id=uuid.uuid4(), version=1, active=True, **values)
         session.add(obj)
-        self._flush(session)
+        self._flush(session, values)
         self._publish(session, obj, "created")
         return obj
 
     def update(self, session: Session, record_id, values: dict):
         obj = self.get(session, record_id, for_update=True)
-        self._check_unique(session, values, exclude_id=obj.id)
         changed = {k: v for k, v in values.items() if getattr(obj, k) != v}
         if not changed:
             return obj
         for key, value in changed.items():
             setattr(obj, key, value)
         obj.version += 1
-        self._flush(session)
+        self._flush(session, changed)
         self._publish(session, obj, "updated")
         return obj
 
@@ -106,7 +98,7 @@ class MasterData:
             raise Conflict(f"this {self.name} is already inactive")
         obj.active = False
         obj.version += 1
-        self._flush(session)
+        self._flush(session, {})
         self._publish(session, obj, "deactivated")
         return obj
 

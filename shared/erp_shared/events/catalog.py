@@ -17,6 +17,7 @@ class UnknownEventType(LookupError):
 class EventCatalog:
     def __init__(self):
         self._schemas: dict[str, type[Schema]] = {}
+        self._instances: dict[str, Schema] = {}
 
     def register(self, event_type: str) -> Callable[[type[Schema]], type[Schema]]:
         def decorator(schema_cls: type[Schema]) -> type[Schema]:
@@ -27,11 +28,15 @@ class EventCatalog:
         return decorator
 
     def schema(self, event_type: str) -> Schema:
-        _load_all()
-        try:
-            return self._schemas[event_type]()
-        except KeyError:
-            raise UnknownEventType(event_type) from None
+        """One shared instance per type: marshmallow schemas keep no per-call state."""
+        instance = self._instances.get(event_type)
+        if instance is None:
+            _load_all()
+            try:
+                instance = self._instances[event_type] = self._schemas[event_type]()
+            except KeyError:
+                raise UnknownEventType(event_type) from None
+        return instance
 
     def types(self) -> list[str]:
         _load_all()
@@ -39,10 +44,11 @@ class EventCatalog:
 
     def dump(self, event_type: str, data: dict) -> dict:
         schema = self.schema(event_type)
-        errors = schema.validate(schema.dump(data))
+        dumped = schema.dump(data)
+        errors = schema.validate(dumped)
         if errors:
             raise ValueError(f"{event_type} payload breaks its schema: {errors}")
-        return schema.dump(data)
+        return dumped
 
     def load(self, event_type: str, data: dict) -> dict:
         return self.schema(event_type).load(data)
