@@ -63,8 +63,11 @@ def workers(erp_infra, erp_tokens, sample_databases, sample_queues, tmp_path):
     started: list[ManagedProcess] = []
     env = environment_for_tests(erp_infra, erp_tokens, PYTHONPATH=os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")]))
 
-    def start(service: str, *args: str, fault: str | None = None, name: str | None = None) -> ManagedProcess:
-        process_env = dict(env, ERP_FAULT_POINT=fault) if fault else env
+    def start(service: str, *args: str, fault: str | None = None, name: str | None = None,
+              heartbeat: int | None = None) -> ManagedProcess:
+        process_env = dict(env, ERP_FAULT_POINT=fault) if fault else dict(env)
+        if heartbeat:
+            process_env["ERP_BROKER_HEARTBEAT"] = str(heartbeat)
         process = ManagedProcess(name or f"{service}-{len(started)}", python_module("sample_app.worker", service, *args),
                                  process_env, tmp_path).start()
         started.append(process)

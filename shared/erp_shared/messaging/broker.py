@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 
 import pika
 from pika.exceptions import AMQPConnectionError, AMQPError
@@ -14,9 +15,10 @@ DEAD_LETTER_EXCHANGE = "erp.dlx"
 CONNECTION_ERRORS = (AMQPError, OSError)
 
 
-def connection_parameters(url: str, *, heartbeat: int = 10, name: str = "erp") -> pika.URLParameters:
+def connection_parameters(url: str, *, heartbeat: int | None = None, name: str = "erp") -> pika.URLParameters:
+    """A dead broker (or one frozen by SIGSTOP) is noticed within two heartbeats (`ERP_BROKER_HEARTBEAT`)."""
     params = pika.URLParameters(url)
-    params.heartbeat = heartbeat
+    params.heartbeat = heartbeat or int(os.environ.get("ERP_BROKER_HEARTBEAT", "10"))
     params.blocked_connection_timeout = 30
     params.socket_timeout = 5
     params.connection_attempts = 1

@@ -13,11 +13,12 @@ from ..config import Settings
 from ..db import Database, is_transient_db_error
 from ..errors import DomainError
 from ..logging import configure_logging
+from ..messaging.dead_letters import DeadLetterQueue
 from ..messaging.topology import ServiceQueues
 from .admin import dead_letter_blueprint
 from .auth import AuthError
 from .context import install_request_context
-from .metrics import install_metrics
+from .metrics import BacklogCollector, install_metrics
 from .problems import from_http_exception, problem
 
 log = logging.getLogger(__name__)
@@ -55,14 +56,18 @@ def create_service_app(settings: Settings, *, title: str, blueprints, handlers: 
     db = database or Database(settings.database_url)
     app.extensions["erp_db"] = db
     install_request_context(app)
-    install_metrics(app, settings.service, metrics_collectors)
+    dead_letters = None
+    if handlers:
+        queues = ServiceQueues(settings.service, tuple(sorted(handlers)), settings.retry_delays_ms)
+        dead_letters = DeadLetterQueue(queues, settings.rabbitmq_url)
+    backlog = BacklogCollector(settings.service, db, dead_letters)
+    install_metrics(app, settings.service, (backlog.exposition, *metrics_collectors))
     register_error_handlers(app)
     register_health(app, db, settings)
     api = ProblemApi(app)
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     if handlers:
-        queues = ServiceQueues(settings.service, tuple(sorted(handlers)), settings.retry_delays_ms)
         api.register_blueprint(dead_letter_blueprint(queues, settings.rabbitmq_url))
     return app
 

@@ -99,3 +99,10 @@ def test_dead_letters_are_listed_and_replayed_through_the_admin_endpoint(
     assert parked(dead_letters, message_id) is None
     again = admin_client.post(f"/admin/dead-letters/{message_id}/replay", headers=erp_tokens.headers("admin"))
     assert again.status_code == 404 and again.content_type == "application/problem+json"
+
+
+def test_dead_letter_depth_and_outbox_backlog_are_in_the_metrics(admin_client, dead_letters):
+    text = admin_client.get("/metrics").get_data(as_text=True)
+    depth = next(line for line in text.splitlines() if line.startswith('erp_dead_letters{service="sample"}'))
+    assert float(depth.split()[-1]) == dead_letters.depth()
+    assert 'erp_outbox_pending{service="sample"}' in text

@@ -1,3 +1,5 @@
+import threading
+
 from sqlalchemy import insert, select
 
 from erp_shared.replication import apply_snapshot
@@ -28,3 +30,13 @@ HANDLERS = {
     "hr.department_deactivated.v1": apply_when_switched_on,
     "hr.employee_created.v1": fail_always,
 }
+
+
+def take_a_long_time(session, event, data):
+    """Longer than two heartbeats of the test broker connection: the connection must survive it."""
+    threading.Event().wait(float(data["name"].split(":")[1]))
+    record_effect(session, event, data)
+
+
+HANDLERS["hr.department_updated.v1"] = lambda session, event, data: (
+    take_a_long_time if data["name"].startswith("slow:") else record_effect)(session, event, data)

@@ -1,0 +1,34 @@
+"""Producer and consumer agree: every event a service consumes is in the catalog and is published by the
+service its type names (through that service's master-data definitions)."""
+import importlib
+
+import pytest
+
+from erp_shared.config import SERVICES
+from erp_shared.events import catalog
+from erp_shared.masterdata import MasterData
+
+
+def produced_types(service: str) -> set[str]:
+    module = importlib.import_module(f"{service}.masterdata")
+    return {record.event_type(fact) for record in vars(module).values() if isinstance(record, MasterData)
+            for fact in ("created", "updated", "deactivated")}
+
+
+PRODUCED = {service: produced_types(service) for service in SERVICES}
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_consumed_event_is_catalogued_and_published_by_its_owner(service):
+    consumed = set(importlib.import_module(f"{service}.handlers").HANDLERS)
+    unknown = consumed - set(catalog.types())
+    assert not unknown, f"{service} consumes types missing from the catalog: {unknown}"
+    orphans = {t for t in consumed if t not in PRODUCED.get(t.split(".")[0], set())}
+    assert not orphans, f"{service} consumes types nobody publishes: {orphans}"
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_every_published_event_is_catalogued_under_its_producer(service):
+    for event_type in PRODUCED[service]:
+        assert event_type.startswith(f"{service}.")
+        catalog.schema(event_type)
