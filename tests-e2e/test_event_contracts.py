@@ -32,3 +32,18 @@ def test_every_published_event_is_catalogued_under_its_producer(service):
     for event_type in PRODUCED[service]:
         assert event_type.startswith(f"{service}.")
         catalog.schema(event_type)
+
+
+def test_the_committed_broker_definitions_match_the_topology_in_code():
+    """`make definitions` regenerates the file; a handler added without it would leave compose/k8s behind."""
+    import json
+    from pathlib import Path
+
+    from erp_shared.config import Settings
+    from erp_shared.manage import service_queues
+    from erp_shared.messaging.topology import definitions
+
+    committed = json.loads((Path(__file__).resolve().parents[1] / "deploy/rabbitmq/definitions.json").read_text())
+    settings = Settings.from_env("manage", retry_delays_ms=(1000, 10000, 60000))
+    assert committed == json.loads(json.dumps(definitions(service_queues(settings), "erp"))), \
+        "deploy/rabbitmq/definitions.json is stale: run `make definitions`"

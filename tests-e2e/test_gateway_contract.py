@@ -61,3 +61,15 @@ def test_the_aggregated_openapi_lists_every_service(system):
         assert path in spec["paths"], path
     docs = system.call("GET", "/api/docs", role=None)
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+def test_metrics_are_collected_across_gunicorn_processes(system):
+    import requests
+
+    for _ in range(3):
+        system.call("GET", "/api/sales/customers", role="viewer")
+    text = requests.get(f"{system.service_urls['sales']}/metrics", timeout=5).text
+    served = [line for line in text.splitlines()
+              if line.startswith("erp_http_requests_total{") and 'endpoint="/customers"' in line]
+    assert served and sum(float(line.split()[-1]) for line in served) >= 3
+    assert 'erp_outbox_pending{service="sales"}' in text
