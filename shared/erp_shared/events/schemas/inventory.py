@@ -1,6 +1,6 @@
 from marshmallow import Schema, fields, validate
 
-from ..catalog import register_master_data
+from ..catalog import catalog, register_master_data
 
 ITEM_TYPES = ("raw_material", "finished_good", "service")
 VALUATION_METHODS = ("moving_average", "fifo")
@@ -28,3 +28,13 @@ class WarehouseV1(Schema):
 
 register_master_data("inventory", "item", ItemV1)
 register_master_data("inventory", "warehouse", WarehouseV1)
+
+
+@catalog.register("inventory.stock_level_changed.v1")
+class StockLevelChangedV1(Schema):
+    """An item's stock across all warehouses after a movement; `sequence` is the item's movement count, so a
+    consumer's projection keeps only the newest (purchase planning compares it with the reorder level)."""
+    item_id = fields.UUID(required=True)
+    on_hand = fields.Decimal(required=True, as_string=True)
+    stock_value = fields.Decimal(required=True, as_string=True)
+    average_cost = fields.Decimal(required=True, as_string=True)
