@@ -1,7 +1,7 @@
 from erp_shared.web.crud import master_data_blueprint
 from erp_shared.web.read_models import ReadModel, read_model_blueprint
 
-from . import schemas
+from . import ordering_api, payables_api, schemas
 from .domain import redact_bank_details
 from .masterdata import SUPPLIERS
 from .models import idempotency_keys, item_replica, warehouse_replica
@@ -18,4 +18,4 @@ read_models = read_model_blueprint({
     "warehouses": ReadModel(warehouse_replica),
 })
 
-BLUEPRINTS = (suppliers, read_models)
+BLUEPRINTS = (suppliers, read_models, *ordering_api.BLUEPRINTS, *payables_api.BLUEPRINTS)

@@ -1,0 +1,3 @@
+"""HTTP surface of purchasing: settings, planning and requisitions, purchase orders, receipts."""
+
+BLUEPRINTS = ()

@@ -1,0 +1,3 @@
+"""HTTP surface of payables: supplier invoices and their matching, payments, supplier ledger, GRNI."""
+
+BLUEPRINTS = ()
