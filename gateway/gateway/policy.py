@@ -50,9 +50,19 @@ class Rule:
                 and self._pattern.fullmatch(path) is not None)
 
 
+# Procure-to-pay crosses departments: the warehouse books what arrives against a purchasing document, and
+# accounts payable enters and settles supplier invoices; policy settings are for admins only.
+CROSS_ROLE_RULES: tuple[Rule, ...] = (
+    Rule("procurement", {"POST"}, r"/purchase-orders/[^/]+/receipts", {"warehouse", "purchasing"}),
+    Rule("procurement", {"POST"}, r"/supplier-invoices(/[^/]+/(approve|reject))?", {"accounting", "purchasing"}),
+    Rule("procurement", {"POST"}, r"/supplier-payments", {"accounting"}),
+    Rule("procurement", {"PUT"}, r"/settings", {"admin"}),
+)
+
 RULES: tuple[Rule, ...] = (
     Rule(ANY_SERVICE, READS | WRITES, r"/admin(/.*)?", {"admin"}),
     Rule(ANY_SERVICE, READS, r"/.*", SIGNED_IN),
+    *CROSS_ROLE_RULES,
     *(Rule(service, WRITES, r"/.*", {role}) for service, role in WRITERS.items()),
 )
 

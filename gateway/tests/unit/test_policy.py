@@ -2,7 +2,7 @@ import pytest
 
 from erp_shared.web.auth import ROLES, AuthError, Principal
 
-from gateway.policy import RULES, Policy, Rule
+from gateway.policy import CROSS_ROLE_RULES, RULES, Policy, Rule
 
 policy = Policy()
 
@@ -75,9 +75,24 @@ def test_an_earlier_rule_wins_so_exceptions_go_first():
     assert allowed(extended, ("warehouse",), "procurement", "POST", "/purchase-orders/7/receipts")
     assert not allowed(extended, ("warehouse",), "procurement", "POST", "/purchase-orders")
     assert not allowed(extended, ("warehouse",), "procurement", "POST", "/purchase-orders/7/receipts/extra")
-    assert not allowed(policy, ("warehouse",), "procurement", "POST", "/purchase-orders/7/receipts")
+    general_only = Policy([rule for rule in RULES if rule not in CROSS_ROLE_RULES])
+    assert not allowed(general_only, ("warehouse",), "procurement", "POST", "/purchase-orders/7/receipts")
 
 
 def test_a_rule_with_a_misspelt_role_fails_at_import_time():
     with pytest.raises(ValueError, match="warehous"):
         Rule("inventory", {"POST"}, r"/items", {"warehous"})
+
+
+def test_procure_to_pay_crosses_departments_only_where_it_must():
+    def may(role, method, path):
+        return allowed(policy, (role,), "procurement", method, path)
+
+    assert may("warehouse", "POST", "/purchase-orders/abc/receipts")
+    assert not may("warehouse", "POST", "/purchase-orders/abc/approve")
+    assert may("accounting", "POST", "/supplier-invoices")
+    assert may("accounting", "POST", "/supplier-invoices/abc/approve")
+    assert may("accounting", "POST", "/supplier-payments")
+    assert not may("purchasing", "POST", "/supplier-payments")
+    assert not may("purchasing", "PUT", "/settings")
+    assert not may("accounting", "POST", "/purchase-orders")
