@@ -10,9 +10,11 @@ from erp_shared.masterdata import MasterData
 
 
 def produced_types(service: str) -> set[str]:
+    """Master-data snapshots from `masterdata.py`, plus the business events `events.PUBLISHES` declares."""
     module = importlib.import_module(f"{service}.masterdata")
-    return {record.event_type(fact) for record in vars(module).values() if isinstance(record, MasterData)
-            for fact in ("created", "updated", "deactivated")}
+    snapshots = {record.event_type(fact) for record in vars(module).values() if isinstance(record, MasterData)
+                 for fact in ("created", "updated", "deactivated")}
+    return snapshots | set(importlib.import_module(f"{service}.events").PUBLISHES)
 
 
 PRODUCED = {service: produced_types(service) for service in SERVICES}

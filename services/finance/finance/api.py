@@ -1,7 +1,12 @@
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from erp_shared.web.app import database
+from erp_shared.web.auth import requires_roles
 from erp_shared.web.crud import master_data_blueprint
 from erp_shared.web.read_models import read_model_blueprint
 
-from . import schemas
+from . import queries, reports, schemas
 from .masterdata import ACCOUNTS, check_account
 from .models import idempotency_keys
 from .queries import READ_MODELS
@@ -15,4 +20,51 @@ accounts = master_data_blueprint(
 
 read_models = read_model_blueprint(READ_MODELS)
 
-BLUEPRINTS = (accounts, read_models)
+journal = Blueprint("journal_entries", __name__, url_prefix="/journal-entries",
+                    description="The journal: one entry per posted business document, posted from events")
+
+
+@journal.route("")
+class Journal(MethodView):
+    @requires_roles()
+    @journal.arguments(schemas.JournalFilter, location="query")
+    @journal.response(200, schemas.JournalEntryOut(many=True))
+    @journal.paginate()
+    def get(self, filters, pagination_parameters):
+        with database().unit_of_work() as session:
+            entries, pagination_parameters.item_count = queries.find_journal_entries(
+                session, filters, page=pagination_parameters.page, page_size=pagination_parameters.page_size)
+            return entries
+
+
+@journal.route("/<uuid:entry_id>")
+class JournalEntryRecord(MethodView):
+    @requires_roles()
+    @journal.response(200, schemas.JournalEntryOut)
+    def get(self, entry_id):
+        with database().unit_of_work() as session:
+            return queries.get_journal_entry(session, entry_id)
+
+
+ledger_reports = Blueprint("reports", __name__, url_prefix="/reports", description="Ledger reports")
+
+
+@ledger_reports.route("/trial-balance", methods=["GET"])
+@requires_roles()
+@ledger_reports.arguments(schemas.AsOf, location="query")
+@ledger_reports.response(200, schemas.TrialBalanceOut)
+def trial_balance(args):
+    with database().unit_of_work() as session:
+        return reports.trial_balance(session, args.get("as_of"))
+
+
+@ledger_reports.route("/ap-subledger", methods=["GET"])
+@requires_roles()
+@ledger_reports.arguments(schemas.ApSubledgerQuery, location="query")
+@ledger_reports.response(200, schemas.ApSubledgerOut)
+def ap_subledger(args):
+    with database().unit_of_work() as session:
+        return reports.ap_subledger(session, args.get("supplier_id"), args.get("as_of"))
+
+
+BLUEPRINTS = (accounts, read_models, journal, ledger_reports)

@@ -1,4 +1,5 @@
-"""Where an account sits in the chart: its number's first digit says what kind of account it is.
+"""Where an account sits in the chart: its number's first digit says what kind of account it is, and its type
+says on which side its balance normally stands.
 
 Reports group accounts by that digit (balance sheet 1-3, income statement 4-9), so a number outside its
 type's range would put the balance in the wrong statement.
@@ -6,6 +7,7 @@ type's range would put the balance in the wrong statement.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from erp_shared.errors import RuleViolation
 
@@ -44,3 +46,13 @@ def check_chart_position(code: str, account_type: str) -> None:
     errors = chart_position_errors(code, account_type)
     if errors:
         raise RuleViolation(next(iter(errors.values()))[0], errors=errors)
+
+
+DEBIT_NORMAL_TYPES = frozenset({"asset", "expense"})
+
+
+def normal_balance(account_type: str, debit: Decimal, credit: Decimal) -> Decimal:
+    """An account's balance on the side it normally carries, so a healthy balance reads positive: assets and
+    expenses debit minus credit; liabilities, equity and revenue credit minus debit. A contra account
+    (accumulated depreciation) therefore reads negative, which is how a trial balance shows it."""
+    return debit - credit if account_type in DEBIT_NORMAL_TYPES else credit - debit

@@ -1,10 +1,30 @@
 """Events finance consumes: the master data its postings and subledgers name (items and warehouses on stock
-postings, suppliers it pays, customers it invoices, departments and employees on payroll)."""
+postings, suppliers it pays, customers it invoices, departments and employees on payroll), and the business
+events it posts to the general ledger."""
+from typing import Callable
+
+from sqlalchemy.orm import Session
+
+from erp_shared.events import Envelope
 from erp_shared.events.catalog import master_data_types
 from erp_shared.replication import replicate_into
 
+from . import posting
+from .journal import ProposedEntry
 from .models import (customer_replica, department_replica, employee_replica, item_replica, supplier_replica,
                      warehouse_replica)
+from .services import post_journal_entry
+
+PostingRule = Callable[[dict], ProposedEntry | None]
+
+
+def post_to_ledger(rule: PostingRule) -> Callable[[Session, Envelope, dict], None]:
+    """A consumer handler that posts the entry `rule` makes of the event."""
+    def handler(session: Session, event: Envelope, data: dict) -> None:
+        post_journal_entry(session, rule(data), event)
+    handler.__name__ = f"post_{rule.__name__}"
+    return handler
+
 
 HANDLERS = {
     **{t: replicate_into(item_replica) for t in master_data_types("inventory", "item")},
@@ -13,4 +33,7 @@ HANDLERS = {
     **{t: replicate_into(customer_replica) for t in master_data_types("sales", "customer")},
     **{t: replicate_into(department_replica) for t in master_data_types("hr", "department")},
     **{t: replicate_into(employee_replica) for t in master_data_types("hr", "employee")},
+    "procurement.goods_received.v1": post_to_ledger(posting.goods_received),
+    "procurement.supplier_invoice_posted.v1": post_to_ledger(posting.supplier_invoice_posted),
+    "procurement.supplier_payment_made.v1": post_to_ledger(posting.supplier_payment_made),
 }

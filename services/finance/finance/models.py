@@ -1,10 +1,18 @@
-from sqlalchemy import Boolean, CheckConstraint, Column, Integer, Numeric, String, Table
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, ForeignKeyConstraint, Index,
+                        Integer, Numeric, String, Table, Text, UniqueConstraint, func)
 from sqlalchemy.dialects.postgresql import UUID
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from erp_shared.events.schemas.finance import ACCOUNT_TYPES
 from erp_shared.masterdata import MasterRecordMixin
 from erp_shared.messaging.tables import attach_messaging_tables
+from erp_shared.numbering import counter_table
+
+from .journal import KINDS
 
 
 class Base(DeclarativeBase):
@@ -13,6 +21,7 @@ class Base(DeclarativeBase):
 
 metadata = Base.metadata
 outbox, inbox, idempotency_keys = attach_messaging_tables(metadata)
+document_counters = counter_table(metadata)
 
 
 class Account(MasterRecordMixin, Base):
@@ -25,6 +34,70 @@ class Account(MasterRecordMixin, Base):
     code: Mapped[str] = mapped_column(String(20), unique=True, nullable=False)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     account_type: Mapped[str] = mapped_column(String(20), nullable=False)
+
+
+def _one_of(column: str, values) -> str:
+    return "{} IN ({})".format(column, ", ".join(f"'{v}'" for v in values))
+
+
+class JournalEntry(Base):
+    """A posted entry. Never updated or deleted: a correction is another entry. (kind, source_document) is the
+    business key, so a document is posted once however often its event arrives, inbox or no inbox."""
+    __tablename__ = "journal_entries"
+    __table_args__ = (
+        UniqueConstraint("kind", "source_document", name="uq_journal_entries_kind_source_document"),
+        CheckConstraint(_one_of("kind", KINDS), name="ck_journal_entries_kind"),
+        Index("ix_journal_entries_entry_date", "entry_date"),
+        Index("ix_journal_entries_source_document", "source_document"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    entry_no: Mapped[str] = mapped_column(String(32), unique=True, nullable=False)
+    posted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    entry_date: Mapped[date] = mapped_column(Date, nullable=False)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    source_document: Mapped[str] = mapped_column(String(64), nullable=False)
+    source_event_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+    source_type: Mapped[str] = mapped_column(String(200), nullable=False)
+    correlation_id: Mapped[str] = mapped_column(String(128), nullable=False)
+    description: Mapped[str] = mapped_column(Text, nullable=False)
+    supplier_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    lines: Mapped[list["JournalLine"]] = relationship(order_by="JournalLine.line_no", lazy="raise")
+
+
+class JournalLine(Base):
+    __tablename__ = "journal_lines"
+    __table_args__ = (
+        CheckConstraint("debit >= 0 AND credit >= 0 AND (debit > 0) <> (credit > 0)",
+                        name="ck_journal_lines_one_side"),
+        Index("ix_journal_lines_account_code", "account_code"),
+    )
+    entry_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), ForeignKey("journal_entries.id"),
+                                                primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_code: Mapped[str] = mapped_column(String(20), ForeignKey("accounts.code"), nullable=False)
+    debit: Mapped[Decimal] = mapped_column(Numeric(18, 2), nullable=False)
+    credit: Mapped[Decimal] = mapped_column(Numeric(18, 2), nullable=False)
+    supplier_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    memo: Mapped[str | None] = mapped_column(Text)
+
+
+class ApLedgerEntry(Base):
+    """The AP subledger: one row per payables line of the journal (the line it mirrors is its key), signed as
+    what the supplier is owed: + invoice, − payment."""
+    __tablename__ = "ap_ledger_entries"
+    __table_args__ = (
+        ForeignKeyConstraint(["entry_id", "line_no"], ["journal_lines.entry_id", "journal_lines.line_no"],
+                             name="fk_ap_ledger_entries_journal_line"),
+        CheckConstraint(_one_of("kind", KINDS), name="ck_ap_ledger_entries_kind"),
+        Index("ix_ap_ledger_entries_supplier_id", "supplier_id"),
+    )
+    entry_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    supplier_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+    document: Mapped[str] = mapped_column(String(64), nullable=False)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    amount: Mapped[Decimal] = mapped_column(Numeric(18, 2), nullable=False)
+    entry_date: Mapped[date] = mapped_column(Date, nullable=False)
 
 
 # Read models of other services' master data (kept by handlers.py from their events).

@@ -1,7 +1,9 @@
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from erp_shared.events.schemas.finance import ACCOUNT_TYPES
 from erp_shared.web.fields import code, name
+
+from .journal import KINDS, SOURCE_DOCUMENT_MAX
 
 
 class AccountCreate(Schema):
@@ -34,3 +36,84 @@ class AccountFilter(Schema):
     q = fields.String(validate=validate.Length(max=100))
     active = fields.Boolean()
     account_type = fields.String(validate=validate.OneOf(ACCOUNT_TYPES))
+
+
+def _amount() -> fields.Decimal:
+    return fields.Decimal(as_string=True)
+
+
+class JournalLineOut(Schema):
+    line_no = fields.Integer()
+    account_code = fields.String()
+    debit = _amount()
+    credit = _amount()
+    supplier_id = fields.UUID(allow_none=True)
+    memo = fields.String(allow_none=True)
+
+
+class JournalEntryOut(Schema):
+    id = fields.UUID()
+    entry_no = fields.String()
+    posted_at = fields.AwareDateTime()
+    entry_date = fields.Date()
+    kind = fields.String()
+    source_document = fields.String()
+    source_event_id = fields.UUID()
+    source_type = fields.String()
+    correlation_id = fields.String()
+    description = fields.String()
+    supplier_id = fields.UUID(allow_none=True)
+    lines = fields.List(fields.Nested(JournalLineOut))
+
+
+class JournalFilter(Schema):
+    source_document = fields.String(validate=validate.Length(min=1, max=SOURCE_DOCUMENT_MAX))
+    kind = fields.String(validate=validate.OneOf(KINDS))
+    account_code = fields.String(validate=validate.Length(min=1, max=20))
+    date_from = fields.Date()
+    date_to = fields.Date()
+
+    @validates_schema
+    def _range_is_not_reversed(self, values, **kwargs):
+        if "date_from" in values and "date_to" in values and values["date_from"] > values["date_to"]:
+            raise ValidationError("date_to must not be before date_from", "date_to")
+
+
+class AsOf(Schema):
+    as_of = fields.Date(metadata={"description": "business date to report up to, inclusive; all dates if absent"})
+
+
+class ApSubledgerQuery(AsOf):
+    supplier_id = fields.UUID()
+
+
+class TrialBalanceAccount(Schema):
+    code = fields.String()
+    name = fields.String()
+    account_type = fields.String()
+    debit = _amount()
+    credit = _amount()
+    balance = fields.Decimal(as_string=True, metadata={
+        "description": "debit − credit for assets and expenses, credit − debit for liabilities, equity, revenue"})
+
+
+class TrialBalanceOut(Schema):
+    as_of = fields.Date(allow_none=True)
+    accounts = fields.List(fields.Nested(TrialBalanceAccount))
+    total_debit = _amount()
+    total_credit = _amount()
+
+
+class SupplierBalance(Schema):
+    supplier_id = fields.UUID()
+    supplier_code = fields.String(allow_none=True)
+    supplier_name = fields.String(allow_none=True)
+    balance = fields.Decimal(as_string=True, metadata={"description": "owed to the supplier (AP is a credit)"})
+
+
+class ApSubledgerOut(Schema):
+    as_of = fields.Date(allow_none=True)
+    suppliers = fields.List(fields.Nested(SupplierBalance))
+    total = _amount()
+    control_account = fields.String()
+    control_account_balance = _amount()

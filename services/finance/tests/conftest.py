@@ -1,3 +1,7 @@
+import uuid
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
 import pytest
 
 from erp_shared.testing.plugin import settings_for_tests
@@ -20,3 +24,62 @@ def app(settings):
 @pytest.fixture()
 def client(app):
     return app.test_client()
+
+
+class ProcurementDocuments:
+    """Payloads of procurement's procure-to-pay events for one supplier, shaped as procurement publishes them
+    (amounts as Decimal, ids as UUID; `new_event` dumps them through the catalog). Document numbers carry a
+    random tag, so tests sharing the session database never post the same document."""
+
+    def __init__(self):
+        self.supplier_id = uuid.uuid4()
+        self.tag = uuid.uuid4().hex[:8].upper()
+        self.po_number = f"PO-{self.tag}"
+
+    def goods_received(self, amount: str, *, received_at: datetime | None = None, receipt_no: str | None = None):
+        amount = Decimal(amount)
+        return {
+            "receipt_id": uuid.uuid4(), "receipt_no": receipt_no or f"GRN-{self.tag}-{uuid.uuid4().hex[:4]}",
+            "purchase_order_id": uuid.uuid4(), "po_number": self.po_number, "supplier_id": self.supplier_id,
+            "received_at": received_at or datetime.now(timezone.utc),
+            "lines": [{"receipt_line_id": uuid.uuid4(), "po_line_id": uuid.uuid4(), "item_id": uuid.uuid4(),
+                       "warehouse_id": uuid.uuid4(), "batch_no": None, "quantity_received": Decimal("10"),
+                       "quantity_accepted": Decimal("10"), "quantity_rejected": Decimal("0"),
+                       "unit_price": amount / 10, "accepted_amount": amount}],
+            "total_accepted_amount": amount,
+        }
+
+    def supplier_invoice_posted(self, grni_amount: str, price_variance: str, *, invoice_date: date | None = None,
+                                total_amount: str | None = None, invoice_no: str | None = None):
+        grni, variance = Decimal(grni_amount), Decimal(price_variance)
+        total = Decimal(total_amount) if total_amount is not None else grni + variance
+        return {
+            "invoice_id": uuid.uuid4(), "invoice_no": invoice_no or f"SINV-{self.tag}-{uuid.uuid4().hex[:4]}",
+            "supplier_invoice_ref": f"INV-{self.tag}", "supplier_id": self.supplier_id,
+            "purchase_order_id": uuid.uuid4(), "po_number": self.po_number,
+            "invoice_date": invoice_date or date.today(), "due_date": invoice_date or date.today(),
+            "lines": [{"invoice_line_id": uuid.uuid4(), "po_line_id": uuid.uuid4(), "item_id": uuid.uuid4(),
+                       "quantity": Decimal("10"), "unit_price": total / 10, "po_unit_price": grni / 10,
+                       "amount": total, "grni_amount": grni, "price_variance": variance}],
+            "grni_amount": grni, "price_variance": variance, "total_amount": total,
+        }
+
+    def supplier_payment_made(self, amount: str, *, paid_at: datetime | None = None, invoice_no: str = "SINV-1",
+                              reference: str | None = "BANK-4711"):
+        return {
+            "payment_id": uuid.uuid4(), "payment_no": f"PAY-{self.tag}-{uuid.uuid4().hex[:4]}",
+            "supplier_id": self.supplier_id, "paid_at": paid_at or datetime.now(timezone.utc),
+            "amount": Decimal(amount), "reference": reference,
+            "allocations": [{"invoice_id": uuid.uuid4(), "invoice_no": invoice_no, "amount": Decimal(amount)}],
+        }
+
+
+@pytest.fixture()
+def documents() -> ProcurementDocuments:
+    return ProcurementDocuments()
+
+
+@pytest.fixture(scope="session")
+def new_documents():
+    """For fixtures wider than one test: call it for another supplier's documents."""
+    return ProcurementDocuments

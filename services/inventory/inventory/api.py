@@ -1,7 +1,11 @@
+from flask_smorest import Blueprint
+
+from erp_shared.web.app import database
+from erp_shared.web.auth import requires_roles
 from erp_shared.web.crud import master_data_blueprint
 from erp_shared.web.read_models import ReadModel, read_model_blueprint
 
-from . import schemas
+from . import queries, schemas
 from .masterdata import ITEMS, WAREHOUSES
 from .models import department_replica, employee_replica, idempotency_keys, supplier_replica
 
@@ -17,6 +21,44 @@ warehouses = master_data_blueprint(
     create_schema=schemas.WarehouseCreate, update_schema=schemas.WarehouseUpdate, out_schema=schemas.WarehouseOut,
     filter_schema=schemas.WarehouseFilter, write_roles=WRITERS)
 
+stock = Blueprint("stock", __name__, description="Stock on hand, its valuation and the stock ledger")
+
+
+@stock.route("/stock", methods=["GET"])
+@requires_roles()
+@stock.arguments(schemas.StockFilter, location="query")
+@stock.response(200, schemas.StockRowOut(many=True))
+@stock.paginate()
+def stock_on_hand(filters, pagination_parameters):
+    """On hand per item, warehouse and batch, valued at the item's moving average cost."""
+    with database().unit_of_work() as session:
+        rows, pagination_parameters.item_count = queries.stock_on_hand(
+            session, filters, pagination_parameters.page, pagination_parameters.page_size)
+    return rows
+
+
+@stock.route("/stock/valuation", methods=["GET"])
+@requires_roles()
+@stock.arguments(schemas.ValuationFilter, location="query")
+@stock.response(200, schemas.StockValuationOut)
+def stock_valuation(filters):
+    """Per item on hand, stock value and average cost, and the total stock value (finance's account 1200)."""
+    with database().unit_of_work() as session:
+        return queries.stock_valuation(session, filters.get("item_id"))
+
+
+@stock.route("/stock-moves", methods=["GET"])
+@requires_roles()
+@stock.arguments(schemas.StockMoveFilter, location="query")
+@stock.response(200, schemas.StockMoveOut(many=True))
+@stock.paginate()
+def stock_moves(filters, pagination_parameters):
+    """The stock ledger, newest first."""
+    with database().unit_of_work() as session:
+        rows, pagination_parameters.item_count = queries.stock_moves(
+            session, filters, pagination_parameters.page, pagination_parameters.page_size)
+    return rows
+
 
 read_models = read_model_blueprint({
     "suppliers": ReadModel(supplier_replica),
@@ -24,4 +66,4 @@ read_models = read_model_blueprint({
     "employees": ReadModel(employee_replica, code_column="employee_no"),
 })
 
-BLUEPRINTS = (items, warehouses, read_models)
+BLUEPRINTS = (items, warehouses, stock, read_models)

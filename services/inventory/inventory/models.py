@@ -1,11 +1,16 @@
+import uuid
+from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Column, Integer, Numeric, String, Table, Text
+from sqlalchemy import (Boolean, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, Numeric, String, Table,
+                        Text, UniqueConstraint, func)
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from erp_shared.masterdata import MasterRecordMixin
 from erp_shared.messaging.tables import attach_messaging_tables
+
+from .domain import Valuation
 
 
 class Base(DeclarativeBase):
@@ -32,6 +37,64 @@ class Warehouse(MasterRecordMixin, Base):
     code: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     address: Mapped[str | None] = mapped_column(Text)
+
+
+class StockMove(Base):
+    """One immutable line of the stock ledger. The business key (move type, source line) books a source line
+    once even if its event slipped past the inbox; balances and valuations are kept from these rows."""
+    __tablename__ = "stock_moves"
+    __table_args__ = (
+        UniqueConstraint("move_type", "source_line_id", name="uq_stock_moves_source_line"),
+        CheckConstraint("quantity <> 0", name="ck_stock_moves_quantity_nonzero"),
+        Index("ix_stock_moves_item_moved_at", "item_id", "moved_at"),
+        Index("ix_stock_moves_warehouse_moved_at", "warehouse_id", "moved_at"),
+        Index("ix_stock_moves_source_document", "source_document"),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("items.id"), nullable=False)
+    warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouses.id"), nullable=False)
+    batch_no: Mapped[str | None] = mapped_column(String(60))
+    quantity: Mapped[Decimal] = mapped_column(Numeric(18, 4), nullable=False)      # signed: + in, - out
+    unit_cost: Mapped[Decimal] = mapped_column(Numeric(18, 6), nullable=False)
+    value: Mapped[Decimal] = mapped_column(Numeric(18, 2), nullable=False)         # signed like the quantity
+    move_type: Mapped[str] = mapped_column(String(20), nullable=False)
+    source_document: Mapped[str] = mapped_column(String(40), nullable=False)
+    source_line_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+    source_event_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+    moved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+
+
+class StockBalance(Base):
+    """On hand per item, warehouse and batch. No batch is stored as '' so it can be part of the key."""
+    __tablename__ = "stock_balances"
+    __table_args__ = (CheckConstraint("on_hand >= 0", name="ck_stock_balances_on_hand"),)
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouses.id"), primary_key=True)
+    batch_no: Mapped[str] = mapped_column(String(60), primary_key=True, default="")
+    on_hand: Mapped[Decimal] = mapped_column(Numeric(18, 4), nullable=False, default=Decimal(0))
+
+
+class ItemValuation(Base):
+    """An item's stock over all warehouses at moving average cost. Every movement locks this row first, so it
+    also serialises changes to the item's balances; `movement_count` is the stock-level event's sequence."""
+    __tablename__ = "item_valuations"
+    __table_args__ = (
+        CheckConstraint("on_hand >= 0", name="ck_item_valuations_on_hand"),
+        CheckConstraint("stock_value >= 0", name="ck_item_valuations_stock_value"),
+    )
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    on_hand: Mapped[Decimal] = mapped_column(Numeric(18, 4), nullable=False, default=Decimal(0))
+    stock_value: Mapped[Decimal] = mapped_column(Numeric(18, 2), nullable=False, default=Decimal(0))
+    movement_count: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+
+    @property
+    def valuation(self) -> Valuation:
+        return Valuation(self.on_hand, self.stock_value, self.movement_count)
+
+    @valuation.setter
+    def valuation(self, value: Valuation) -> None:
+        self.on_hand, self.stock_value, self.movement_count = value.on_hand, value.stock_value, value.movement_count
 
 
 # Read models of other services' master data (kept by handlers.py from their events).

@@ -74,3 +74,70 @@ class WarehouseOut(Schema):
 class WarehouseFilter(Schema):
     q = fields.String(validate=validate.Length(max=100))
     active = fields.Boolean()
+
+
+def _decimal() -> fields.Decimal:
+    return fields.Decimal(as_string=True)
+
+
+class StockFilter(Schema):
+    item_id = fields.UUID()
+    warehouse_id = fields.UUID()
+    batch_no = fields.String(validate=validate.Length(max=60), metadata={"description": "empty: stock without a batch"})
+
+
+class StockRowOut(Schema):
+    item_id = fields.UUID()
+    item_code = fields.String()
+    item_name = fields.String()
+    unit = fields.String()
+    warehouse_id = fields.UUID()
+    warehouse_code = fields.String()
+    batch_no = fields.String(allow_none=True)
+    on_hand = _decimal()
+    average_cost = _decimal()
+    value = _decimal()
+
+
+class ValuationFilter(Schema):
+    item_id = fields.UUID()
+
+
+class ItemValuationOut(Schema):
+    item_id = fields.UUID()
+    item_code = fields.String()
+    item_name = fields.String()
+    unit = fields.String()
+    on_hand = _decimal()
+    stock_value = _decimal()
+    average_cost = _decimal()
+    movement_count = fields.Integer()
+
+
+class StockValuationOut(Schema):
+    items = fields.List(fields.Nested(ItemValuationOut))
+    total_value = _decimal()
+
+
+class StockMoveFilter(Schema):
+    item_id = fields.UUID()
+    warehouse_id = fields.UUID()
+    source_document = fields.String(validate=validate.Length(max=40))
+
+
+class StockMoveOut(Schema):
+    id = fields.UUID()
+    item_id = fields.UUID()
+    item_code = fields.String()
+    warehouse_id = fields.UUID()
+    warehouse_code = fields.String()
+    batch_no = fields.String(allow_none=True)
+    quantity = _decimal()
+    unit_cost = _decimal()
+    value = _decimal()
+    move_type = fields.String()
+    source_document = fields.String()
+    source_line_id = fields.UUID()
+    source_event_id = fields.UUID()
+    moved_at = fields.AwareDateTime()
+    recorded_at = fields.AwareDateTime()

@@ -1,6 +1,15 @@
-import pytest
+import json
+import uuid
+from datetime import datetime, timezone
+from decimal import ROUND_HALF_UP, Decimal
 
+import pytest
+from sqlalchemy import select
+
+from erp_shared.events import Envelope, catalog, flow_context, new_event
 from erp_shared.testing.plugin import settings_for_tests
+
+GOODS_RECEIVED = "procurement.goods_received.v1"
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +29,67 @@ def app(settings):
 @pytest.fixture()
 def client(app):
     return app.test_client()
+
+
+@pytest.fixture()
+def db(app):
+    return app.extensions["erp_db"]
+
+
+class GoodsReceipts:
+    """Builds procurement's goods_received events and applies them as inventory's consumer does."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def item(self, **overrides) -> uuid.UUID:
+        from inventory.masterdata import ITEMS
+        values = {"code": f"RM-{uuid.uuid4().hex[:8]}", "name": "Steel sheet 2mm", "unit": "kg",
+                  "item_type": "raw_material", "reorder_level": Decimal(0), "reorder_quantity": Decimal(0),
+                  "valuation_method": "moving_average", **overrides}
+        with self.db.unit_of_work() as session:
+            return ITEMS.create(session, values).id
+
+    def warehouse(self) -> uuid.UUID:
+        from inventory.masterdata import WAREHOUSES
+        with self.db.unit_of_work() as session:
+            return WAREHOUSES.create(session, {"code": f"WH-{uuid.uuid4().hex[:8]}", "name": "Main store"}).id
+
+    @staticmethod
+    def line(item_id, warehouse_id, accepted, unit_price, *, rejected="0", batch_no=None, amount=None) -> dict:
+        accepted, rejected, unit_price = Decimal(accepted), Decimal(rejected), Decimal(unit_price)
+        return {"receipt_line_id": uuid.uuid4(), "po_line_id": uuid.uuid4(), "item_id": item_id,
+                "warehouse_id": warehouse_id, "batch_no": batch_no, "quantity_received": accepted + rejected,
+                "quantity_accepted": accepted, "quantity_rejected": rejected, "unit_price": unit_price,
+                "accepted_amount": Decimal(amount) if amount is not None
+                else (accepted * unit_price).quantize(Decimal("0.01"), ROUND_HALF_UP)}
+
+    @staticmethod
+    def event(*lines, received_at: datetime | None = None, receipt_no: str | None = None) -> Envelope:
+        receipt_id, flow = uuid.uuid4(), f"req-{uuid.uuid4().hex[:12]}"
+        data = {"receipt_id": receipt_id, "receipt_no": receipt_no or f"GRN-2026-{uuid.uuid4().hex[:6]}",
+                "purchase_order_id": uuid.uuid4(), "po_number": "PO-2026-000001", "supplier_id": uuid.uuid4(),
+                "received_at": received_at or datetime.now(timezone.utc), "lines": list(lines),
+                "total_accepted_amount": sum((line["accepted_amount"] for line in lines), Decimal("0.00"))}
+        with flow_context(flow, flow):
+            return new_event(GOODS_RECEIVED, data, subject=str(receipt_id), sequence=1)
+
+    def apply(self, event: Envelope) -> None:
+        """The consumer's effect without its inbox: the handler in one transaction, in the event's flow."""
+        from inventory.handlers import HANDLERS
+        with flow_context(event.correlation_id, str(event.id), event.id):
+            with self.db.unit_of_work() as session:
+                HANDLERS[event.type](session, event, catalog.load(event.type, event.data))
+
+    def published(self, correlation_id: str) -> list[dict]:
+        """Envelopes inventory put in its outbox in this flow, in the order they were written."""
+        from inventory.models import outbox
+        with self.db.unit_of_work() as session:
+            bodies = session.execute(select(outbox.c.body).where(outbox.c.correlation_id == correlation_id)
+                                     .order_by(outbox.c.id)).scalars()
+            return [json.loads(body) for body in bodies]
+
+
+@pytest.fixture()
+def receipts(db) -> GoodsReceipts:
+    return GoodsReceipts(db)

@@ -1,10 +1,11 @@
-"""The real `python -m finance.worker` against the broker: it publishes the seeded chart through the relay
-and keeps its read models from other services' events."""
+"""The real `python -m finance.worker` against the broker: it publishes the seeded chart through the relay,
+keeps its read models from other services' events, and posts procurement's events to the ledger once."""
+import json
 import uuid
 
 import pika
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from erp_shared.events import new_event, parse_envelope
 from erp_shared.messaging.broker import EVENTS_EXCHANGE
@@ -13,7 +14,7 @@ from erp_shared.testing.plugin import TEST_RETRY_DELAYS_MS, environment_for_test
 from erp_shared.testing.processes import ManagedProcess, python_module
 from erp_shared.testing.waiting import wait_until
 from finance.handlers import HANDLERS
-from finance.models import customer_replica, outbox
+from finance.models import JournalEntry, customer_replica, outbox
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +36,13 @@ def worker(settings, erp_infra, erp_tokens, broker, tmp_path_factory):
                              environment_for_tests(erp_infra, erp_tokens), tmp_path_factory.mktemp("finance")).start()
     yield process
     process.stop()
+
+
+def publish(channel, event):
+    """As another service's relay does: straight to the exchange, routed by type."""
+    channel.basic_publish(EVENTS_EXCHANGE, event.type, event.to_json().encode(),
+                          pika.BasicProperties(message_id=str(event.id), type=event.type, delivery_mode=2,
+                                               content_type="application/json"), mandatory=True)
 
 
 def test_the_seeded_chart_reaches_the_broker(app, worker, broker):
@@ -64,9 +72,7 @@ def test_a_customer_published_by_sales_lands_in_the_read_model(app, worker, brok
     customer = {"id": uuid.uuid4(), "code": f"CU-{uuid.uuid4().hex[:8]}", "name": "Initech", "credit_rating": "A",
                 "credit_limit": "1000000.00", "active": True}
     event = new_event("sales.customer_created.v1", customer, subject=str(customer["id"]), sequence=1)
-    channel.basic_publish(EVENTS_EXCHANGE, event.type, event.to_json().encode(),
-                          pika.BasicProperties(message_id=str(event.id), type=event.type, delivery_mode=2,
-                                               content_type="application/json"), mandatory=True)
+    publish(channel, event)
 
     def replicated():
         with app.extensions["erp_db"].unit_of_work() as session:
@@ -74,3 +80,48 @@ def test_a_customer_published_by_sales_lands_in_the_read_model(app, worker, brok
 
     row = wait_until(replicated, timeout=30, message=lambda: f"not replicated; worker log:\n{worker.log()[-3000:]}")
     assert (row.code, str(row.credit_limit), row.sequence) == (customer["code"], "1000000.00", 1)
+
+
+def test_a_goods_receipt_is_posted_end_to_end_and_once_however_often_it_arrives(app, worker, broker, new_documents):
+    channel, listener = broker
+    documents = new_documents()
+    payload = documents.goods_received("321.00")
+    receipt = new_event("procurement.goods_received.v1", payload, subject=str(payload["receipt_id"]), sequence=1)
+    republished = new_event(receipt.type, payload, subject=receipt.subject, sequence=1)
+    later = documents.goods_received("1.00")
+    marker = new_event(receipt.type, later, subject=str(later["receipt_id"]), sequence=1)
+    published = {}
+
+    def entries(receipt_no):
+        with app.extensions["erp_db"].unit_of_work() as session:
+            return session.execute(select(func.count()).where(JournalEntry.source_document == receipt_no)).scalar_one()
+
+    def journal_posted_for(*receipt_nos):
+        while True:
+            method, _, body = channel.basic_get(listener, auto_ack=True)
+            if method is None:
+                return all(number in published for number in receipt_nos)
+            envelope = parse_envelope(body)
+            if envelope.type == "finance.journal_posted.v1":
+                published.setdefault(envelope.data["source_document"], []).append(envelope)
+
+    def worker_log():
+        return f"worker log:\n{worker.log()[-3000:]}"
+
+    publish(channel, receipt)
+    wait_until(lambda: entries(payload["receipt_no"]) == 1, timeout=30, message=worker_log)
+    publish(channel, receipt)       # the same event again: the inbox recognises it
+    publish(channel, republished)   # a new id for the same receipt: the business key recognises it
+    publish(channel, marker)        # one consumer takes the queue in order: once this is posted, so are those
+    wait_until(lambda: entries(later["receipt_no"]) == 1, timeout=30, message=worker_log)
+    wait_until(lambda: journal_posted_for(payload["receipt_no"], later["receipt_no"]), timeout=30,
+               message=lambda: f"journal_posted seen for {sorted(published)}; {worker_log()}")
+    assert entries(payload["receipt_no"]) == 1
+    records = [json.loads(line) for line in worker.log().splitlines() if line.startswith("{")]
+    skipped = [(r["message"], r.get("event_id")) for r in records if str(r.get("message")).endswith("skipped")]
+    assert ("duplicate event skipped", str(receipt.id)) in skipped, "the inbox caught the redelivery"
+    assert ("journal entry already posted; skipped", str(republished.id)) in skipped, "the business key caught it"
+    [event] = published[payload["receipt_no"]]
+    assert event.causation_id == str(receipt.id) and event.correlation_id == receipt.correlation_id
+    assert [(line["account_code"], line["debit"], line["credit"]) for line in event.data["lines"]] == \
+        [("1200", "321.00", "0.00"), ("2100", "0.00", "321.00")]

@@ -15,7 +15,7 @@ def item_body(**overrides):
 
 def outbox_events(app, subject):
     with app.extensions["erp_db"].unit_of_work() as session:
-        rows = session.execute(select(outbox.c.event_type, outbox.c.body)).all()
+        rows = session.execute(select(outbox.c.event_type, outbox.c.body).order_by(outbox.c.id)).all()
     return [(r.event_type, json.loads(r.body)) for r in rows if json.loads(r.body)["subject"] == subject]
 
 
