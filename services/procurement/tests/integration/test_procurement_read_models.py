@@ -33,10 +33,10 @@ def read(client, erp_tokens, kind, record_id):
     return response.json
 
 
-def test_procurement_consumes_inventory_items_and_warehouses():
+def test_procurement_consumes_inventory_items_warehouses_and_stock_levels():
     assert {"inventory.item_created.v1", "inventory.item_updated.v1", "inventory.item_deactivated.v1",
             "inventory.warehouse_created.v1", "inventory.warehouse_updated.v1",
-            "inventory.warehouse_deactivated.v1"} == set(HANDLERS)
+            "inventory.warehouse_deactivated.v1", "inventory.stock_level_changed.v1"} == set(HANDLERS)
 
 
 def test_a_newer_item_snapshot_wins_and_a_stale_or_duplicate_one_changes_nothing(app, client, erp_tokens):
