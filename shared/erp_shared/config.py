@@ -54,6 +54,7 @@ class Settings:
     retry_delays_ms: tuple[int, ...]
     max_attempts: int
     consumer_prefetch: int
+    consumer_concurrency: int
     outbox_retention_days: int
     relay_batch_size: int
     extra: dict = field(default_factory=dict)
@@ -72,6 +73,7 @@ class Settings:
             retry_delays_ms=_retry_delays(_env("ERP_RETRY_DELAYS_MS", "1000,10000,60000")),
             max_attempts=int(_env("ERP_MAX_ATTEMPTS", "5")),
             consumer_prefetch=int(_env("ERP_CONSUMER_PREFETCH", "50")),
+            consumer_concurrency=int(_env("ERP_CONSUMER_CONCURRENCY", "4")),
             outbox_retention_days=int(_env("ERP_OUTBOX_RETENTION_DAYS", "7")),
             relay_batch_size=int(_env("ERP_RELAY_BATCH_SIZE", "500")),
         )

@@ -42,7 +42,8 @@ def run_worker(settings: Settings, metadata: MetaData, handlers: dict[str, Handl
         if handlers:
             queues = service_queues(settings.service, handlers, settings)
             EventConsumer(settings.service, db, inbox, handlers, queues, settings.rabbitmq_url,
-                          prefetch=settings.consumer_prefetch, max_attempts=settings.max_attempts).run(stop)
+                          prefetch=settings.consumer_prefetch, max_attempts=settings.max_attempts,
+                          concurrency=settings.consumer_concurrency).run(stop)
         else:
             stop.wait()
     finally:

@@ -5,6 +5,7 @@ comes in is checked before any effect). Schemas live in the producer's module un
 """
 from __future__ import annotations
 
+import threading
 from typing import Callable
 
 from marshmallow import Schema
@@ -56,13 +57,19 @@ class EventCatalog:
 
 catalog = EventCatalog()
 _loaded = False
+_loading = threading.Lock()
 
 
 def _load_all() -> None:
+    """Registers every producer's schemas once. The flag is set only after the import finished, under a lock:
+    a thread that saw it set early would find an empty catalog and dead-letter a valid event."""
     global _loaded
-    if not _loaded:
-        _loaded = True
-        from . import schemas  # noqa: F401  (registers every producer's schemas)
+    if _loaded:
+        return
+    with _loading:
+        if not _loaded:
+            from . import schemas  # noqa: F401
+            _loaded = True
 
 
 MASTER_DATA_FACTS = ("created", "updated", "deactivated")

@@ -1,7 +1,10 @@
 """The idempotent consumer: inbox row + effect + outgoing events in one transaction, ack after commit.
 
-Handlers run on a worker thread so the connection thread keeps heartbeats alive however long they take;
+Handlers run on worker threads so the connection thread keeps heartbeats alive however long they take;
 acks and re-publishes are marshalled back to the connection thread with `add_callback_threadsafe`.
+Several handler threads (`concurrency`) keep a consumer busy while one waits on PostgreSQL. Deliveries are
+then applied out of order, which every handler must tolerate anyway (replicas of a worker compete on one
+queue): snapshots carry a `sequence`, and stock and ledger effects lock their rows in a fixed order.
 Failures are sorted three ways:
 - the database is unreachable: wait in place (no ack, no attempt spent) until it is back;
 - transient or unexpected: re-publish to a delay queue, up to `max_attempts`, then dead-letter;
@@ -65,7 +68,8 @@ class Settlement:
 
 class EventConsumer:
     def __init__(self, service: str, db: Database, inbox: Table, handlers: dict[str, Handler],
-                 queues: ServiceQueues, rabbitmq_url: str, *, prefetch: int = 50, max_attempts: int = 5):
+                 queues: ServiceQueues, rabbitmq_url: str, *, prefetch: int = 50, max_attempts: int = 5,
+                 concurrency: int = 1):
         self.service = service
         self.db = db
         self.inbox = inbox
@@ -74,6 +78,7 @@ class EventConsumer:
         self.rabbitmq_url = rabbitmq_url
         self.prefetch = prefetch
         self.max_attempts = max_attempts
+        self.concurrency = concurrency
         self._pending = 0
 
     # -- connection thread ------------------------------------------------------------------------------
@@ -98,7 +103,7 @@ class EventConsumer:
         publisher.confirm_delivery()
         declare(channel, self.queues)
         channel.basic_qos(prefetch_count=self.prefetch)
-        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"{self.service}-handler")
+        executor = ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix=f"{self.service}-handler")
         self._pending = 0
 
         def on_message(ch, method, properties, body):

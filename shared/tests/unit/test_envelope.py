@@ -73,3 +73,36 @@ def test_decimals_travel_as_exact_strings():
                                                     "active": True})
     assert event.data["credit_limit"] == "1000.10"
     assert str(catalog.load(event.type, event.data)["credit_limit"]) == "1000.10"
+
+
+def test_the_catalog_is_complete_for_every_thread_from_the_first_lookup():
+    """Regression: the lazy load marked itself done before importing, so a racing thread saw no schemas."""
+    import importlib
+    import sys
+    import threading
+
+    module = importlib.import_module("erp_shared.events.catalog")
+    for _ in range(20):
+        module.catalog._schemas.clear()
+        module.catalog._instances.clear()
+        module._loaded = False
+        for name in [m for m in sys.modules if m.startswith("erp_shared.events.schemas")]:
+            del sys.modules[name]
+        if hasattr(sys.modules["erp_shared.events"], "schemas"):
+            delattr(sys.modules["erp_shared.events"], "schemas")
+        barrier = threading.Barrier(8)
+        failures = []
+
+        def look_up():
+            barrier.wait()
+            try:
+                module.catalog.schema("hr.department_created.v1")
+            except UnknownEventType as exc:
+                failures.append(exc)
+
+        threads = [threading.Thread(target=look_up) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert not failures
