@@ -52,7 +52,7 @@ def test_a_warehouse_reaches_the_services_that_stock_or_post_against_it(system):
 def test_a_supplier_reaches_inventory_and_finance_with_bank_details_only_for_finance_roles(system):
     created = system.call("POST", "/api/procurement/suppliers", role="purchasing", json={
         "code": unique("SUP"), "name": "Shenzhen Metals", "payment_terms_days": 45,
-        "bank_account_name": "Shenzhen Metals Ltd", "bank_iban": "DE89370400440532013000", "bank_bic": "COBADEFFXXX"})
+        "bank_account_name": "Shenzhen Metals Ltd", "bank_iban": "DE89370400440532013000", "bank_bic": "COBADEFF370"})
     assert created.status_code == 201, created.text
     supplier = created.json()
     wait_for_version(system, "inventory", "suppliers", supplier["id"], 1)

@@ -26,7 +26,7 @@ def item(**overrides):
 
 def supplier(**overrides):
     return {"id": uuid.uuid4(), "code": f"SUP-{tag()}", "name": "Acme Metals", "payment_terms_days": 30,
-            "bank_account_name": "Acme Metals Ltd", "bank_iban": "DE89370400440532013000", "bank_bic": "COBADEFFXXX",
+            "bank_account_name": "Acme Metals Ltd", "bank_iban": "DE89370400440532013000", "bank_bic": "COBADEFF370",
             "active": True, **overrides}
 
 

@@ -12,7 +12,7 @@ def supplier_body(**overrides):
     body = {"code": f"SUP-{uuid.uuid4().hex[:8]}", "name": "Acme Steel", "payment_terms_days": 45,
             "contact_name": "Ada Byrne", "email": "orders@acme.example", "phone": "+49 30 1234567",
             "bank_account_name": "Acme Steel GmbH", "bank_iban": "de89 3704 0044 0532 0130 00",
-            "bank_bic": "cobadeffxxx"}
+            "bank_bic": "cobadeff370"}
     body.update(overrides)
     return body
 
@@ -28,7 +28,7 @@ def test_create_supplier_records_its_event_with_the_bank_details(client, app, er
     assert response.status_code == 201, response.json
     supplier = response.json
     assert supplier["version"] == 1 and supplier["active"] is True and supplier["payment_terms_days"] == 45
-    assert supplier["bank_iban"] == "DE89370400440532013000" and supplier["bank_bic"] == "COBADEFFXXX"
+    assert supplier["bank_iban"] == "DE89370400440532013000" and supplier["bank_bic"] == "COBADEFF370"
     events = outbox_events(app, supplier["id"])
     assert [t for t, _ in events] == ["procurement.supplier_created.v1"]
     envelope = events[0][1]
@@ -105,7 +105,7 @@ def test_bank_details_are_shown_only_to_accounting_purchasing_and_admin(client, 
         seen = client.get(url, headers=erp_tokens.headers(role)).json
         assert seen["bank_iban"] == "DE89370400440532013000" and seen["bank_account_name"] == "Acme Steel GmbH"
         listed = client.get(f"/suppliers?q={supplier['code']}", headers=erp_tokens.headers(role)).json
-        assert listed[0]["bank_bic"] == "COBADEFFXXX", role
+        assert listed[0]["bank_bic"] == "COBADEFF370", role
 
 
 def test_idempotency_key_replays_the_first_answer(client, erp_tokens):

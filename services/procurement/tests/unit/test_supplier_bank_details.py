@@ -5,7 +5,7 @@ from erp_shared.web.auth import Principal
 from procurement.domain import BANK_FIELDS, may_see_bank_details, redact_bank_details
 
 SUPPLIER = {"code": "SUP-1", "name": "Acme Steel", "bank_account_name": "Acme Steel GmbH",
-            "bank_iban": "DE89370400440532013000", "bank_bic": "COBADEFFXXX"}
+            "bank_iban": "DE89370400440532013000", "bank_bic": "COBADEFF370"}
 
 
 def principal(*roles):
