@@ -38,3 +38,45 @@ class StockLevelChangedV1(Schema):
     on_hand = fields.Decimal(required=True, as_string=True)
     stock_value = fields.Decimal(required=True, as_string=True)
     average_cost = fields.Decimal(required=True, as_string=True)
+
+
+class ReservationLineV1(Schema):
+    order_line_id = fields.UUID(required=True)
+    item_id = fields.UUID(required=True)
+    warehouse_id = fields.UUID(required=True)
+    quantity_requested = fields.Decimal(required=True, as_string=True)
+    quantity_reserved = fields.Decimal(required=True, as_string=True)     # cumulative, still reserved
+    quantity_backordered = fields.Decimal(required=True, as_string=True)  # waiting for stock
+    quantity_issued = fields.Decimal(required=True, as_string=True)       # delivered out of the reservation
+
+
+@catalog.register("inventory.stock_reserved.v1")
+class StockReservedV1(Schema):
+    """The order's whole reservation after any change (request, a receipt filling a backorder, an issue,
+    a release); `sequence` is the reservation's version, so the order keeps only the newest state."""
+    order_id = fields.UUID(required=True)
+    status = fields.String(required=True, validate=validate.OneOf(("reserved", "partially_reserved", "backordered",
+                                                                    "released")))
+    lines = fields.List(fields.Nested(ReservationLineV1), required=True)
+
+
+class IssueLineV1(Schema):
+    source_line_id = fields.UUID(required=True)    # e.g. the delivery line
+    item_id = fields.UUID(required=True)
+    warehouse_id = fields.UUID(required=True)
+    batch_no = fields.String(allow_none=True, load_default=None)
+    quantity = fields.Decimal(required=True, as_string=True)
+    unit_cost = fields.Decimal(required=True, as_string=True)   # moving average at the time of issue
+    cost = fields.Decimal(required=True, as_string=True)        # exact share of the stock value, 2 dp
+
+
+@catalog.register("inventory.stock_issued.v1")
+class StockIssuedV1(Schema):
+    """Stock left the warehouse at cost. `purpose` tells finance what to debit: a delivery → 5000 COGS."""
+    purpose = fields.String(required=True, validate=validate.OneOf(("delivery",)))
+    source_document = fields.String(required=True)   # the delivery note number
+    source_id = fields.UUID(required=True)           # the delivery id
+    order_id = fields.UUID(allow_none=True, load_default=None)
+    issued_at = fields.AwareDateTime(required=True)
+    lines = fields.List(fields.Nested(IssueLineV1), required=True)
+    total_cost = fields.Decimal(required=True, as_string=True)
