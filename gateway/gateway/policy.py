@@ -50,13 +50,19 @@ class Rule:
                 and self._pattern.fullmatch(path) is not None)
 
 
-# Procure-to-pay crosses departments: the warehouse books what arrives against a purchasing document, and
-# accounts payable enters and settles supplier invoices; policy settings are for admins only.
+# Business flows cross departments. Procure to pay: the warehouse books what arrives against a purchasing
+# document, and accounts payable enters and settles supplier invoices; policy settings are for admins only.
 CROSS_ROLE_RULES: tuple[Rule, ...] = (
     Rule("procurement", {"POST"}, r"/purchase-orders/[^/]+/receipts", {"warehouse", "purchasing"}),
     Rule("procurement", {"POST"}, r"/supplier-invoices(/[^/]+/(approve|reject))?", {"accounting", "purchasing"}),
     Rule("procurement", {"POST"}, r"/supplier-payments", {"accounting"}),
     Rule("procurement", {"PUT"}, r"/settings", {"admin"}),
+    # Order to cash: the warehouse ships what sales sold; a credit hold is lifted by someone outside sales; cash
+    # received is recorded by accounts receivable; invoices are raised by sales or accounting.
+    Rule("sales", {"POST"}, r"/sales-orders/[^/]+/deliveries", {"warehouse", "sales"}),
+    Rule("sales", {"POST"}, r"/sales-orders/[^/]+/release-credit", {"accounting"}),
+    Rule("sales", {"POST"}, r"/sales-orders/[^/]+/invoices", {"sales", "accounting"}),
+    Rule("sales", {"POST"}, r"/customer-payments", {"accounting"}),
 )
 
 RULES: tuple[Rule, ...] = (

@@ -96,3 +96,16 @@ def test_procure_to_pay_crosses_departments_only_where_it_must():
     assert not may("purchasing", "POST", "/supplier-payments")
     assert not may("purchasing", "PUT", "/settings")
     assert not may("accounting", "POST", "/purchase-orders")
+
+
+def test_order_to_cash_crosses_departments_only_where_it_must():
+    def may(role, method, path):
+        return allowed(policy, (role,), "sales", method, path)
+
+    assert may("warehouse", "POST", "/sales-orders/abc/deliveries")
+    assert not may("warehouse", "POST", "/sales-orders/abc/confirm")
+    assert may("accounting", "POST", "/sales-orders/abc/release-credit")
+    assert not may("sales", "POST", "/sales-orders/abc/release-credit")
+    assert may("accounting", "POST", "/customer-payments")
+    assert not may("sales", "POST", "/customer-payments")
+    assert may("sales", "POST", "/sales-orders/abc/invoices") and may("accounting", "POST", "/sales-orders/abc/invoices")
