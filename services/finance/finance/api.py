@@ -67,4 +67,22 @@ def ap_subledger(args):
         return reports.ap_subledger(session, args.get("supplier_id"), args.get("as_of"))
 
 
+@ledger_reports.route("/ar-subledger", methods=["GET"])
+@requires_roles()
+@ledger_reports.arguments(schemas.ArSubledgerQuery, location="query")
+@ledger_reports.response(200, schemas.ArSubledgerOut)
+def ar_subledger(args):
+    with database().unit_of_work() as session:
+        return reports.ar_subledger(session, args.get("customer_id"), args.get("as_of"))
+
+
+@ledger_reports.route("/income-statement", methods=["GET"])
+@requires_roles()
+@ledger_reports.arguments(schemas.Period, location="query")
+@ledger_reports.response(200, schemas.IncomeStatementOut)
+def income_statement(args):
+    with database().unit_of_work() as session:
+        return reports.income_statement(session, args.get("date_from"), args.get("date_to"))
+
+
 BLUEPRINTS = (accounts, read_models, journal, ledger_reports)

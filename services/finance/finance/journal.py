@@ -15,7 +15,8 @@ from erp_shared.errors import PermanentEventError
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
-KINDS = ("goods_receipt", "supplier_invoice", "supplier_payment")
+KINDS = ("goods_receipt", "supplier_invoice", "supplier_payment",
+         "delivery_cost", "customer_invoice", "credit_note", "customer_payment")
 SOURCE_DOCUMENT_MAX = 64
 
 
@@ -25,11 +26,13 @@ class InvalidJournalEntry(PermanentEventError):
 
 @dataclass(frozen=True)
 class EntryLine:
-    """One side of one account; `supplier_id` names the creditor on payables lines."""
+    """One side of one account; `supplier_id` names the creditor on payables lines, `customer_id` the debtor on
+    receivables lines."""
     account_code: str
     debit: Decimal = ZERO
     credit: Decimal = ZERO
     supplier_id: UUID | None = None
+    customer_id: UUID | None = None
     memo: str | None = None
 
     @property
@@ -58,6 +61,7 @@ class ProposedEntry:
     description: str
     lines: tuple[EntryLine, ...]
     supplier_id: UUID | None = None
+    customer_id: UUID | None = None
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -103,19 +107,32 @@ def check_line(line: EntryLine, where: str) -> None:
 @dataclass(frozen=True)
 class SubledgerMovement:
     line_no: int
-    supplier_id: UUID
-    amount: Decimal  # what the supplier is owed moves by this much: + invoice, − payment
+    party_id: UUID   # the supplier on payables, the customer on receivables
+    amount: Decimal  # the open balance moves by this much: + invoice, − payment or credit note
 
 
 def payables_movements(entry: ProposedEntry, control_account: str) -> list[SubledgerMovement]:
-    """The AP subledger mirrors the control account's lines one for one, so their totals cannot drift apart;
-    a control-account line that names no supplier could not be mirrored and is refused."""
+    """What each supplier is owed, mirrored from the payables control account (a credit balance)."""
+    return _control_account_movements(entry, control_account, party="supplier", normal_side="credit")
+
+
+def receivables_movements(entry: ProposedEntry, control_account: str) -> list[SubledgerMovement]:
+    """What each customer owes, mirrored from the receivables control account (a debit balance)."""
+    return _control_account_movements(entry, control_account, party="customer", normal_side="debit")
+
+
+def _control_account_movements(entry: ProposedEntry, control_account: str, *, party: str,
+                               normal_side: str) -> list[SubledgerMovement]:
+    """A subledger mirrors its control account's lines one for one, so their totals cannot drift apart; a
+    control-account line that names no party could not be mirrored and is refused."""
     movements = []
     for line_no, line in enumerate(entry.lines, start=1):
         if line.account_code != control_account:
             continue
-        if line.supplier_id is None:
-            raise InvalidJournalEntry(f"{entry.source_document} line {line_no}: a line on the payables control "
-                                      f"account {control_account} must name its supplier")
-        movements.append(SubledgerMovement(line_no, line.supplier_id, line.credit - line.debit))
+        party_id = getattr(line, f"{party}_id")
+        if party_id is None:
+            raise InvalidJournalEntry(f"{entry.source_document} line {line_no}: a line on the control account "
+                                      f"{control_account} must name its {party}")
+        grows_by = line.debit - line.credit
+        movements.append(SubledgerMovement(line_no, party_id, grows_by if normal_side == "debit" else -grows_by))
     return movements

@@ -61,6 +61,7 @@ class JournalEntry(Base):
     correlation_id: Mapped[str] = mapped_column(String(128), nullable=False)
     description: Mapped[str] = mapped_column(Text, nullable=False)
     supplier_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    customer_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     lines: Mapped[list["JournalLine"]] = relationship(order_by="JournalLine.line_no", lazy="raise")
 
 
@@ -78,6 +79,7 @@ class JournalLine(Base):
     debit: Mapped[Decimal] = mapped_column(Numeric(18, 2), nullable=False)
     credit: Mapped[Decimal] = mapped_column(Numeric(18, 2), nullable=False)
     supplier_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
+    customer_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))
     memo: Mapped[str | None] = mapped_column(Text)
 
 
@@ -94,6 +96,25 @@ class ApLedgerEntry(Base):
     entry_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
     line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
     supplier_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+    document: Mapped[str] = mapped_column(String(64), nullable=False)
+    kind: Mapped[str] = mapped_column(String(32), nullable=False)
+    amount: Mapped[Decimal] = mapped_column(Numeric(18, 2), nullable=False)
+    entry_date: Mapped[date] = mapped_column(Date, nullable=False)
+
+
+class ArLedgerEntry(Base):
+    """The AR subledger: one row per receivables line of the journal (the line it mirrors is its key), signed
+    as what the customer owes: + invoice, − credit note, − payment."""
+    __tablename__ = "ar_ledger_entries"
+    __table_args__ = (
+        ForeignKeyConstraint(["entry_id", "line_no"], ["journal_lines.entry_id", "journal_lines.line_no"],
+                             name="fk_ar_ledger_entries_journal_line"),
+        CheckConstraint(_one_of("kind", KINDS), name="ck_ar_ledger_entries_kind"),
+        Index("ix_ar_ledger_entries_customer_id", "customer_id"),
+    )
+    entry_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    line_no: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
     document: Mapped[str] = mapped_column(String(64), nullable=False)
     kind: Mapped[str] = mapped_column(String(32), nullable=False)
     amount: Mapped[Decimal] = mapped_column(Numeric(18, 2), nullable=False)

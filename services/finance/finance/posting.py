@@ -1,24 +1,31 @@
-"""Posting rules for procure-to-pay (DESIGN.md §4): each procurement event, as loaded through the catalog,
-becomes the journal entry that records it, or None when it moves no money.
+"""Posting rules (DESIGN.md §4): each business event, as loaded through the catalog, becomes the journal entry
+that records it, or None when it moves no money.
 
-Pure functions: no session, no clock. The amounts are procurement's (quantity × PO price for a receipt,
-the matched amounts for an invoice), so finance never recomputes a price.
+Pure functions: no session, no clock. The amounts are the producer's (procurement's quantity × PO price and
+matched invoice amounts, inventory's cost of what it issued, sales' invoice totals), so finance never
+recomputes a price or a cost.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from .journal import ProposedEntry, credit, debit, without_zero_lines
+from erp_shared.errors import PermanentEventError
+
+from .journal import InvalidJournalEntry, ProposedEntry, credit, debit, without_zero_lines
 
 
 @dataclass(frozen=True)
 class PostingAccounts:
     """The accounts these events post to; the defaults are the seeded chart's, another chart passes its own."""
     cash: str = "1000"
+    accounts_receivable: str = "1100"
     inventory: str = "1200"
     accounts_payable: str = "2000"
     grni: str = "2100"
+    sales_tax: str = "2200"
+    sales: str = "4000"
+    cost_of_goods_sold: str = "5000"
     price_variance: str = "5200"
 
 
@@ -75,3 +82,63 @@ def supplier_payment_made(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUN
         lines=(debit(accounts.accounts_payable, data["amount"], supplier_id=data["supplier_id"],
                      memo=f"paid {paid}" if paid else None),
                credit(accounts.cash, data["amount"], memo=reference)))
+
+
+def stock_issued(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> ProposedEntry | None:
+    """Stock delivered to a customer leaves inventory at the cost inventory reported and becomes the cost of
+    the goods sold. Another purpose would need another debit account; until a rule names it, such an event is
+    refused for good rather than guessed at."""
+    if data["purpose"] != "delivery":
+        raise PermanentEventError(f"stock issued for {data['purpose']!r} ({data['source_document']}): "
+                                  f"finance has no posting rule for that purpose")
+    cost, delivery = data["total_cost"], data["source_document"]
+    return _entry_or_nothing(
+        kind="delivery_cost", source_document=delivery, entry_date=business_date(data["issued_at"]),
+        description=f"Cost of goods delivered on {delivery}",
+        lines=(debit(accounts.cost_of_goods_sold, cost, memo=f"delivered on {delivery}"),
+               credit(accounts.inventory, cost, memo=f"issued for {delivery}")))
+
+
+def _require_total_of_net_and_tax(data: dict, document: str) -> None:
+    """Sales states net, tax and total separately; if they disagree no entry can say which one is right."""
+    if data["total"] != data["net_total"] + data["tax_total"]:
+        raise InvalidJournalEntry(f"{document}: total {data['total']} ≠ net {data['net_total']} + "
+                                  f"tax {data['tax_total']}")
+
+
+def invoice_issued(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> ProposedEntry | None:
+    """The customer owes the invoice total; the net is earned as sales and the tax is owed to the tax office."""
+    invoice_no, customer = data["invoice_no"], data["customer_id"]
+    _require_total_of_net_and_tax(data, invoice_no)
+    return _entry_or_nothing(
+        kind="customer_invoice", source_document=invoice_no, entry_date=data["invoice_date"],
+        description=f"Customer invoice {invoice_no}, due {data['due_date'].isoformat()}", customer_id=customer,
+        lines=(debit(accounts.accounts_receivable, data["total"], customer_id=customer, memo=f"invoice {invoice_no}"),
+               credit(accounts.sales, data["net_total"], memo=f"invoice {invoice_no}"),
+               credit(accounts.sales_tax, data["tax_total"], memo=f"tax on invoice {invoice_no}")))
+
+
+def credit_note_issued(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> ProposedEntry | None:
+    """A credit note takes back revenue and tax of (part of) an invoice, and the customer owes that much less."""
+    credit_note_no, customer = data["credit_note_no"], data["customer_id"]
+    _require_total_of_net_and_tax(data, credit_note_no)
+    return _entry_or_nothing(
+        kind="credit_note", source_document=credit_note_no, entry_date=data["credit_date"],
+        description=f"Credit note {credit_note_no}: {data['reason']}", customer_id=customer,
+        lines=(debit(accounts.sales, data["net_total"], memo=f"credit note {credit_note_no}"),
+               debit(accounts.sales_tax, data["tax_total"], memo=f"tax on credit note {credit_note_no}"),
+               credit(accounts.accounts_receivable, data["total"], customer_id=customer,
+                      memo=f"credit note {credit_note_no}")))
+
+
+def customer_payment_received(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> ProposedEntry | None:
+    """Cash comes in and settles what the customer owes."""
+    reference, customer = data.get("reference"), data["customer_id"]
+    paid = ", ".join(allocation["invoice_no"] for allocation in data["allocations"])
+    return _entry_or_nothing(
+        kind="customer_payment", source_document=data["payment_no"], entry_date=business_date(data["received_at"]),
+        description=f"Customer payment {data['payment_no']}" + (f" (ref {reference})" if reference else ""),
+        customer_id=customer,
+        lines=(debit(accounts.cash, data["amount"], memo=reference),
+               credit(accounts.accounts_receivable, data["amount"], customer_id=customer,
+                      memo=f"paid {paid}" if paid else None)))

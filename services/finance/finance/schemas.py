@@ -48,6 +48,7 @@ class JournalLineOut(Schema):
     debit = _amount()
     credit = _amount()
     supplier_id = fields.UUID(allow_none=True)
+    customer_id = fields.UUID(allow_none=True)
     memo = fields.String(allow_none=True)
 
 
@@ -63,20 +64,24 @@ class JournalEntryOut(Schema):
     correlation_id = fields.String()
     description = fields.String()
     supplier_id = fields.UUID(allow_none=True)
+    customer_id = fields.UUID(allow_none=True)
     lines = fields.List(fields.Nested(JournalLineOut))
 
 
-class JournalFilter(Schema):
-    source_document = fields.String(validate=validate.Length(min=1, max=SOURCE_DOCUMENT_MAX))
-    kind = fields.String(validate=validate.OneOf(KINDS))
-    account_code = fields.String(validate=validate.Length(min=1, max=20))
-    date_from = fields.Date()
-    date_to = fields.Date()
+class Period(Schema):
+    date_from = fields.Date(metadata={"description": "first business date, inclusive; open-ended if absent"})
+    date_to = fields.Date(metadata={"description": "last business date, inclusive; open-ended if absent"})
 
     @validates_schema
     def _range_is_not_reversed(self, values, **kwargs):
         if "date_from" in values and "date_to" in values and values["date_from"] > values["date_to"]:
             raise ValidationError("date_to must not be before date_from", "date_to")
+
+
+class JournalFilter(Period):
+    source_document = fields.String(validate=validate.Length(min=1, max=SOURCE_DOCUMENT_MAX))
+    kind = fields.String(validate=validate.OneOf(KINDS))
+    account_code = fields.String(validate=validate.Length(min=1, max=20))
 
 
 class AsOf(Schema):
@@ -117,3 +122,44 @@ class ApSubledgerOut(Schema):
     total = _amount()
     control_account = fields.String()
     control_account_balance = _amount()
+
+
+class ArSubledgerQuery(AsOf):
+    customer_id = fields.UUID()
+
+
+class CustomerBalance(Schema):
+    customer_id = fields.UUID()
+    customer_code = fields.String(allow_none=True)
+    customer_name = fields.String(allow_none=True)
+    balance = fields.Decimal(as_string=True, metadata={"description": "owed by the customer (AR is a debit)"})
+
+
+class ArSubledgerOut(Schema):
+    as_of = fields.Date(allow_none=True)
+    customers = fields.List(fields.Nested(CustomerBalance))
+    total = _amount()
+    control_account = fields.String()
+    control_account_balance = _amount()
+
+
+class StatementLine(Schema):
+    code = fields.String()
+    name = fields.String()
+    amount = _amount()
+
+
+class IncomeStatementOut(Schema):
+    date_from = fields.Date(allow_none=True)
+    date_to = fields.Date(allow_none=True)
+    revenue_account = fields.String()
+    revenue = _amount()
+    cost_of_goods_sold_account = fields.String()
+    cost_of_goods_sold = _amount()
+    gross_margin = fields.Decimal(as_string=True, metadata={"description": "revenue − cost of goods sold"})
+    other_income = fields.List(fields.Nested(StatementLine))
+    total_other_income = _amount()
+    other_expenses = fields.List(fields.Nested(StatementLine))
+    total_other_expenses = _amount()
+    net_result = fields.Decimal(as_string=True, metadata={
+        "description": "gross margin + other income − other expenses; negative is a loss"})

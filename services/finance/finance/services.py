@@ -1,7 +1,7 @@
 """Use cases of the general ledger: posting the entry a business event calls for, once.
 
 They run inside the caller's transaction (the consumer's, with its inbox row), so the entry, its lines, the
-AP subledger rows and the journal_posted event commit together or not at all.
+AP and AR subledger rows and the journal_posted event commit together or not at all.
 """
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ from erp_shared.messaging.outbox import record_events
 from erp_shared.numbering import next_number
 
 from .events import journal_posted
-from .journal import ProposedEntry, payables_movements
-from .models import Account, ApLedgerEntry, JournalEntry, JournalLine, document_counters, outbox
+from .journal import ProposedEntry, SubledgerMovement, payables_movements, receivables_movements
+from .models import Account, ApLedgerEntry, ArLedgerEntry, JournalEntry, JournalLine, document_counters, outbox
 from .posting import DEFAULT_ACCOUNTS, PostingAccounts
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,8 @@ def post_journal_entry(session: Session, entry: ProposedEntry | None, source: En
     if entry is None:
         log.info("nothing to post", extra={"event_type": source.type, "event_id": str(source.id)})
         return None
-    movements = payables_movements(entry, accounts.accounts_payable)
+    payables = payables_movements(entry, accounts.accounts_payable)
+    receivables = receivables_movements(entry, accounts.accounts_receivable)
     posted = _claim_business_key(session, entry, source)
     if posted is None:
         log.info("journal entry already posted; skipped",
@@ -43,18 +44,25 @@ def post_journal_entry(session: Session, entry: ProposedEntry | None, source: En
     _require_postable_accounts(session, entry)
     session.execute(insert(JournalLine), [
         {"entry_id": entry_id, "line_no": line_no, "account_code": line.account_code, "debit": line.debit,
-         "credit": line.credit, "supplier_id": line.supplier_id, "memo": line.memo}
+         "credit": line.credit, "supplier_id": line.supplier_id, "customer_id": line.customer_id, "memo": line.memo}
         for line_no, line in enumerate(entry.lines, start=1)])
-    if movements:
-        session.execute(insert(ApLedgerEntry), [
-            {"entry_id": entry_id, "line_no": m.line_no, "supplier_id": m.supplier_id,
-             "document": entry.source_document, "kind": entry.kind, "amount": m.amount,
-             "entry_date": entry.entry_date}
-            for m in movements])
+    _mirror_into(session, ApLedgerEntry, "supplier_id", entry_id, entry, payables)
+    _mirror_into(session, ArLedgerEntry, "customer_id", entry_id, entry, receivables)
     record_events(session, outbox, journal_posted(entry_id, entry_no, entry, source.id))
     log.info("journal entry posted", extra={"entry_no": entry_no, "kind": entry.kind,
                                             "source_document": entry.source_document})
     return entry_id
+
+
+def _mirror_into(session: Session, subledger, party_column: str, entry_id: uuid.UUID, entry: ProposedEntry,
+                 movements: list[SubledgerMovement]) -> None:
+    """Copy the control-account lines into their subledger, keyed by the journal line each one mirrors."""
+    if movements:
+        session.execute(insert(subledger), [
+            {"entry_id": entry_id, "line_no": m.line_no, party_column: m.party_id,
+             "document": entry.source_document, "kind": entry.kind, "amount": m.amount,
+             "entry_date": entry.entry_date}
+            for m in movements])
 
 
 def _claim_business_key(session: Session, entry: ProposedEntry, source: Envelope) -> tuple[uuid.UUID, str] | None:
@@ -68,7 +76,8 @@ def _claim_business_key(session: Session, entry: ProposedEntry, source: Envelope
         pg_insert(JournalEntry).values(
             id=uuid.uuid4(), entry_no=entry_no, entry_date=entry.entry_date, kind=entry.kind,
             source_document=entry.source_document, source_event_id=source.id, source_type=source.type,
-            correlation_id=source.correlation_id, description=entry.description, supplier_id=entry.supplier_id)
+            correlation_id=source.correlation_id, description=entry.description, supplier_id=entry.supplier_id,
+            customer_id=entry.customer_id)
         .on_conflict_do_nothing(index_elements=["kind", "source_document"])
         .returning(JournalEntry.id)
     ).scalar_one_or_none()

@@ -83,3 +83,74 @@ def documents() -> ProcurementDocuments:
 def new_documents():
     """For fixtures wider than one test: call it for another supplier's documents."""
     return ProcurementDocuments
+
+
+class OrderToCashDocuments:
+    """Payloads of sales' and inventory's order-to-cash events for one customer, shaped as their producers
+    publish them. Like `ProcurementDocuments`, document numbers carry a random tag."""
+
+    def __init__(self):
+        self.customer_id = uuid.uuid4()
+        self.tag = uuid.uuid4().hex[:8].upper()
+
+    def _number(self, prefix: str) -> str:
+        return f"{prefix}-{self.tag}-{uuid.uuid4().hex[:4]}"
+
+    def stock_issued(self, *costs: str, issued_at: datetime | None = None, purpose: str = "delivery",
+                     total_cost: str | None = None, delivery_no: str | None = None):
+        lines = [{"source_line_id": uuid.uuid4(), "item_id": uuid.uuid4(), "warehouse_id": uuid.uuid4(),
+                  "batch_no": None, "quantity": Decimal("4"), "unit_cost": Decimal(cost) / 4, "cost": Decimal(cost)}
+                 for cost in costs]
+        return {
+            "purpose": purpose, "source_document": delivery_no or self._number("DN"), "source_id": uuid.uuid4(),
+            "order_id": uuid.uuid4(), "issued_at": issued_at or datetime.now(timezone.utc), "lines": lines,
+            "total_cost": (Decimal(total_cost) if total_cost is not None
+                           else sum((line["cost"] for line in lines), Decimal("0.00"))),
+        }
+
+    def _billed_lines(self, net: Decimal, tax: Decimal):
+        return [{"invoice_line_id": uuid.uuid4(), "order_line_id": uuid.uuid4(), "item_id": uuid.uuid4(),
+                 "quantity": Decimal("2"), "unit_price": net / 2, "discount_pct": Decimal("0"), "net_amount": net,
+                 "tax_rate": (tax * 100 / net).quantize(Decimal("0.01")) if net else Decimal("0"),
+                 "tax_amount": tax}]
+
+    def invoice_issued(self, net_total: str, tax_total: str, *, invoice_date: date | None = None,
+                       total: str | None = None, invoice_no: str | None = None):
+        net, tax = Decimal(net_total), Decimal(tax_total)
+        invoice_date = invoice_date or date.today()
+        return {
+            "invoice_id": uuid.uuid4(), "invoice_no": invoice_no or self._number("INV"),
+            "customer_id": self.customer_id, "order_id": uuid.uuid4(), "invoice_date": invoice_date,
+            "due_date": invoice_date, "lines": self._billed_lines(net, tax), "net_total": net, "tax_total": tax,
+            "total": Decimal(total) if total is not None else net + tax,
+        }
+
+    def credit_note_issued(self, net_total: str, tax_total: str, *, credit_date: date | None = None,
+                           total: str | None = None):
+        net, tax = Decimal(net_total), Decimal(tax_total)
+        return {
+            "credit_note_id": uuid.uuid4(), "credit_note_no": self._number("CN"), "invoice_id": uuid.uuid4(),
+            "customer_id": self.customer_id, "credit_date": credit_date or date.today(), "reason": "goods returned",
+            "lines": self._billed_lines(net, tax), "net_total": net, "tax_total": tax,
+            "total": Decimal(total) if total is not None else net + tax,
+        }
+
+    def customer_payment_received(self, amount: str, *, received_at: datetime | None = None,
+                                  invoice_no: str = "INV-1", reference: str | None = "BANK-0815"):
+        return {
+            "payment_id": uuid.uuid4(), "payment_no": self._number("RCPT"), "customer_id": self.customer_id,
+            "received_at": received_at or datetime.now(timezone.utc), "amount": Decimal(amount),
+            "reference": reference,
+            "allocations": [{"invoice_id": uuid.uuid4(), "invoice_no": invoice_no, "amount": Decimal(amount)}],
+        }
+
+
+@pytest.fixture()
+def sales_documents() -> OrderToCashDocuments:
+    return OrderToCashDocuments()
+
+
+@pytest.fixture(scope="session")
+def new_sales_documents():
+    """For fixtures wider than one test: call it for another customer's documents."""
+    return OrderToCashDocuments

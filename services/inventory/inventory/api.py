@@ -60,10 +60,39 @@ def stock_moves(filters, pagination_parameters):
     return rows
 
 
+@stock.route("/stock/availability", methods=["GET"])
+@requires_roles()
+@stock.arguments(schemas.AvailabilityFilter, location="query")
+@stock.response(200, schemas.AvailabilityOut(many=True))
+@stock.paginate()
+def stock_availability(filters, pagination_parameters):
+    """Per item and warehouse: on hand, reserved for sales orders, backordered, and available to reserve."""
+    with database().unit_of_work() as session:
+        rows, pagination_parameters.item_count = queries.availability(
+            session, filters, pagination_parameters.page, pagination_parameters.page_size)
+    return rows
+
+
+reservations = Blueprint("reservations", __name__, description="Stock reserved and backordered for sales orders")
+
+
+@reservations.route("/reservations", methods=["GET"])
+@requires_roles()
+@reservations.arguments(schemas.ReservationFilter, location="query")
+@reservations.response(200, schemas.ReservationOut(many=True))
+@reservations.paginate()
+def reservation_lines(filters, pagination_parameters):
+    """One row per sales order line: requested, reserved, backordered and issued, in backorder-filling order."""
+    with database().unit_of_work() as session:
+        rows, pagination_parameters.item_count = queries.reservations(
+            session, filters, pagination_parameters.page, pagination_parameters.page_size)
+    return rows
+
+
 read_models = read_model_blueprint({
     "suppliers": ReadModel(supplier_replica),
     "departments": ReadModel(department_replica),
     "employees": ReadModel(employee_replica, code_column="employee_no"),
 })
 
-BLUEPRINTS = (items, warehouses, stock, read_models)
+BLUEPRINTS = (items, warehouses, stock, reservations, read_models)

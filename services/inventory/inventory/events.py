@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
+from decimal import Decimal
 
 from erp_shared.events import Envelope, new_event
 
-from .domain import Valuation
+from .domain import MONEY_STEP, Valuation
 
 STOCK_LEVEL_CHANGED = "inventory.stock_level_changed.v1"
-PUBLISHES = frozenset({STOCK_LEVEL_CHANGED})  # besides the master-data snapshots built in masterdata.py
+STOCK_RESERVED = "inventory.stock_reserved.v1"
+STOCK_ISSUED = "inventory.stock_issued.v1"
+PUBLISHES = frozenset({STOCK_LEVEL_CHANGED, STOCK_RESERVED, STOCK_ISSUED})  # besides masterdata.py's snapshots
 
 
 def stock_level_changed(item_id: uuid.UUID, valuation: Valuation) -> Envelope:
@@ -19,3 +23,32 @@ def stock_level_changed(item_id: uuid.UUID, valuation: Valuation) -> Envelope:
         "stock_value": valuation.stock_value,
         "average_cost": valuation.average_cost,
     }, subject=str(item_id), sequence=valuation.movement_count)
+
+
+def stock_reserved(order_id: uuid.UUID, status: str, version: int, lines) -> Envelope:
+    """The order's whole reservation, never a delta: the version is the sequence, so sales keeps the newest
+    state whatever order the events arrive in. `lines` are reservation rows, in order line order."""
+    return new_event(STOCK_RESERVED, {
+        "order_id": order_id,
+        "status": status,
+        "lines": [{"order_line_id": line.order_line_id, "item_id": line.item_id, "warehouse_id": line.warehouse_id,
+                   "quantity_requested": line.quantity_requested, "quantity_reserved": line.quantity_reserved,
+                   "quantity_backordered": line.quantity_backordered, "quantity_issued": line.quantity_issued}
+                  for line in lines],
+    }, subject=str(order_id), sequence=version)
+
+
+def stock_issued(delivery: dict, issued_at: datetime, parts) -> Envelope:
+    """A delivery's issue at cost, one line per batch a delivery line came from; the total is what finance
+    credits to 1200 and debits to COGS. A delivery is issued once, so its sequence is always 1."""
+    return new_event(STOCK_ISSUED, {
+        "purpose": "delivery",
+        "source_document": delivery["delivery_no"],
+        "source_id": delivery["delivery_id"],
+        "order_id": delivery["order_id"],
+        "issued_at": issued_at,
+        "lines": [{"source_line_id": part.line.delivery_line_id, "item_id": part.line.item_id,
+                   "warehouse_id": part.line.warehouse_id, "batch_no": part.batch_key or None,
+                   "quantity": part.quantity, "unit_cost": part.unit_cost, "cost": part.cost} for part in parts],
+        "total_cost": sum((part.cost for part in parts), Decimal(0)).quantize(MONEY_STEP),
+    }, subject=str(delivery["delivery_id"]), sequence=1)

@@ -1,15 +1,16 @@
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import (Boolean, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, Numeric, String, Table,
-                        Text, UniqueConstraint, func)
+from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, ForeignKey, Index, Integer, Numeric, String,
+                        Table, Text, UniqueConstraint, func, text)
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from erp_shared.masterdata import MasterRecordMixin
 from erp_shared.messaging.tables import attach_messaging_tables
 
+from .allocation import LINE_STATUSES, ORDER_STATUSES, LineReservation, RELEASED
 from .domain import Valuation
 
 
@@ -40,11 +41,13 @@ class Warehouse(MasterRecordMixin, Base):
 
 
 class StockMove(Base):
-    """One immutable line of the stock ledger. The business key (move type, source line) books a source line
-    once even if its event slipped past the inbox; balances and valuations are kept from these rows."""
+    """One immutable line of the stock ledger. The business key (move type, source line, batch) books a source
+    line once per batch even if its event slipped past the inbox (a delivery line issued from two batches is two
+    rows); balances and valuations are kept from these rows."""
     __tablename__ = "stock_moves"
     __table_args__ = (
-        UniqueConstraint("move_type", "source_line_id", name="uq_stock_moves_source_line"),
+        UniqueConstraint("move_type", "source_line_id", "batch_no", name="uq_stock_moves_source_line",
+                         postgresql_nulls_not_distinct=True),
         CheckConstraint("quantity <> 0", name="ck_stock_moves_quantity_nonzero"),
         Index("ix_stock_moves_item_moved_at", "item_id", "moved_at"),
         Index("ix_stock_moves_warehouse_moved_at", "warehouse_id", "moved_at"),
@@ -95,6 +98,69 @@ class ItemValuation(Base):
     @valuation.setter
     def valuation(self, value: Valuation) -> None:
         self.on_hand, self.stock_value, self.movement_count = value.on_hand, value.stock_value, value.movement_count
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class OrderReservation(Base):
+    """A sales order as inventory knows it: its reservation status and the version that orders its
+    stock_reserved events. Locked before its lines change; a cancellation that arrives before the request is
+    remembered here as released, so the late request reserves nothing."""
+    __tablename__ = "order_reservations"
+    __table_args__ = (CheckConstraint(_one_of("status", ORDER_STATUSES), name="ck_order_reservations_status"),
+                      CheckConstraint("version >= 0", name="ck_order_reservations_version"))
+    order_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    order_no: Mapped[str] = mapped_column(String(40), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now(),
+                                                 onupdate=func.now())
+
+
+class Reservation(Base):
+    """Stock held for one order line at one place (item, warehouse), keyed by the order line so a request sent
+    again reserves nothing twice. The CHECKs hold the line's arithmetic even against code that skips the rules."""
+    __tablename__ = "reservations"
+    __table_args__ = (
+        CheckConstraint("quantity_requested > 0", name="ck_reservations_requested"),
+        CheckConstraint("quantity_reserved >= 0 AND quantity_backordered >= 0 AND quantity_issued >= 0",
+                        name="ck_reservations_quantities"),
+        CheckConstraint("quantity_reserved + quantity_backordered + quantity_issued = quantity_requested "
+                        f"OR (status = '{RELEASED}' AND quantity_reserved = 0 AND quantity_backordered = 0)",
+                        name="ck_reservations_balance"),
+        CheckConstraint(_one_of("status", LINE_STATUSES), name="ck_reservations_status"),
+        Index("ix_reservations_place", "item_id", "warehouse_id"),
+        Index("ix_reservations_order", "order_id"),
+        Index("ix_reservations_backorders", "item_id", "warehouse_id", "order_date", "confirmed_at", "order_line_id",
+              postgresql_where=text("quantity_backordered > 0")),
+    )
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    order_line_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), unique=True, nullable=False)
+    order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("order_reservations.order_id"), nullable=False)
+    order_no: Mapped[str] = mapped_column(String(40), nullable=False)
+    order_date: Mapped[date] = mapped_column(Date, nullable=False)
+    confirmed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("items.id"), nullable=False)
+    warehouse_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("warehouses.id"), nullable=False)
+    quantity_requested: Mapped[Decimal] = mapped_column(Numeric(18, 4), nullable=False)
+    quantity_reserved: Mapped[Decimal] = mapped_column(Numeric(18, 4), nullable=False)
+    quantity_backordered: Mapped[Decimal] = mapped_column(Numeric(18, 4), nullable=False)
+    quantity_issued: Mapped[Decimal] = mapped_column(Numeric(18, 4), nullable=False)
+    status: Mapped[str] = mapped_column(String(20), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now(),
+                                                 onupdate=func.now())
+
+    @property
+    def state(self) -> LineReservation:
+        return LineReservation(self.quantity_requested, self.quantity_reserved, self.quantity_backordered,
+                               self.quantity_issued, self.status == RELEASED)
+
+    @state.setter
+    def state(self, line: LineReservation) -> None:
+        self.quantity_requested, self.quantity_reserved = line.requested, line.reserved
+        self.quantity_backordered, self.quantity_issued, self.status = line.backordered, line.issued, line.status
 
 
 # Read models of other services' master data (kept by handlers.py from their events).

@@ -5,6 +5,8 @@ from marshmallow import Schema, fields, validate
 from erp_shared.events.schemas.inventory import ITEM_TYPES, VALUATION_METHODS
 from erp_shared.web.fields import code, name, quantity
 
+from .allocation import LINE_STATUSES
+
 
 class ItemCreate(Schema):
     code = code(required=True)
@@ -97,6 +99,10 @@ class StockRowOut(Schema):
     on_hand = _decimal()
     average_cost = _decimal()
     value = _decimal()
+    reserved = fields.Decimal(as_string=True, metadata={
+        "description": "still reserved for sales orders of the item in this warehouse (all batches)"})
+    available = fields.Decimal(as_string=True, metadata={
+        "description": "on hand in this warehouse (all batches) minus reserved: what a new order can reserve"})
 
 
 class ValuationFilter(Schema):
@@ -141,3 +147,45 @@ class StockMoveOut(Schema):
     source_event_id = fields.UUID()
     moved_at = fields.AwareDateTime()
     recorded_at = fields.AwareDateTime()
+
+
+class ReservationFilter(Schema):
+    order_id = fields.UUID()
+    item_id = fields.UUID()
+    warehouse_id = fields.UUID()
+    status = fields.String(validate=validate.OneOf(LINE_STATUSES))
+
+
+class ReservationOut(Schema):
+    id = fields.UUID()
+    order_line_id = fields.UUID()
+    order_id = fields.UUID()
+    order_no = fields.String()
+    order_date = fields.Date()
+    confirmed_at = fields.AwareDateTime()
+    item_id = fields.UUID()
+    item_code = fields.String()
+    warehouse_id = fields.UUID()
+    warehouse_code = fields.String()
+    quantity_requested = _decimal()
+    quantity_reserved = _decimal()
+    quantity_backordered = _decimal()
+    quantity_issued = _decimal()
+    status = fields.String()
+    updated_at = fields.AwareDateTime()
+
+
+class AvailabilityFilter(Schema):
+    item_id = fields.UUID()
+    warehouse_id = fields.UUID()
+
+
+class AvailabilityOut(Schema):
+    item_id = fields.UUID()
+    item_code = fields.String()
+    warehouse_id = fields.UUID()
+    warehouse_code = fields.String()
+    on_hand = _decimal()
+    reserved = _decimal()
+    backordered = _decimal()
+    available = _decimal()

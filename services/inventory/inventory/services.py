@@ -1,104 +1,26 @@
-"""Booking stock: ledger rows, the balances they change and the items' valuations, all in the caller's
-transaction, with one stock-level event per item touched.
-
-Locks are taken in one order (the items' valuation rows, sorted, then their balances), and every movement
-takes its item's valuation lock, so concurrent bookings of one item queue instead of deadlocking.
-"""
+"""Goods receipts: accepted goods enter the stock ledger at the value procurement put on them, and the stock
+that came in fills the open backorders at the places it reached, in the same transaction."""
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from datetime import datetime
-
-from sqlalchemy import select, tuple_
-from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
-from erp_shared.errors import RuleViolation
 from erp_shared.events import Envelope
 from erp_shared.messaging.outbox import record_events
 
-from . import domain
+from . import domain, reservations
 from .events import stock_level_changed
-from .models import Item, ItemValuation, StockBalance, StockMove, Warehouse, outbox
-
-
-@dataclass(frozen=True)
-class Source:
-    """What caused a set of movements: the ledger names it on every row."""
-    move_type: str
-    document: str
-    event_id: uuid.UUID
-    moved_at: datetime
+from .ledger import Source, book_movements, require_known_places
+from .models import outbox
 
 
 def book_goods_receipt(session: Session, event: Envelope, receipt: dict) -> None:
-    """Accepted goods enter stock at the value procurement put on them; lines already booked are skipped."""
+    """Lines already booked are skipped; backorders are filled while the items' valuation locks taken by the
+    booking are still held, so no reservation can slip in between the stock arriving and its allocation."""
     source = Source(domain.RECEIPT, domain.source_document(receipt["receipt_no"]), event.id, receipt["received_at"])
     movements = domain.receipt_movements(receipt["lines"])
     require_known_places(session, movements)
     valuations = book_movements(session, source, movements)
     record_events(session, outbox, *(stock_level_changed(item_id, valuations[item_id])
                                      for item_id in sorted(valuations)))
-
-
-def require_known_places(session: Session, movements: list[domain.Movement]) -> None:
-    """Inventory owns items and warehouses, so a movement naming one it does not know can never be booked."""
-    for field, model, wanted in (("item_id", Item, {m.item_id for m in movements}),
-                                 ("warehouse_id", Warehouse, {m.warehouse_id for m in movements})):
-        known = set(session.execute(select(model.id).where(model.id.in_(wanted))).scalars()) if wanted else set()
-        unknown = sorted(str(i) for i in wanted - known)
-        if unknown:
-            raise RuleViolation(f"unknown {field.removesuffix('_id')}: {', '.join(unknown)}", field=field)
-
-
-def book_movements(session: Session, source: Source,
-                   movements: list[domain.Movement]) -> dict[uuid.UUID, domain.Valuation]:
-    """Books every movement not in the ledger yet and returns the new valuation of each item it touched. The
-    business key (move type, source line) decides what is new, so a redelivered event books nothing twice."""
-    booked = _insert_ledger_rows(session, source, movements)
-    valuations = _lock_valuations(session, {m.item_id for m in booked})
-    balances = _lock_balances(session, {(m.item_id, m.warehouse_id, m.batch_key) for m in booked})
-    for movement in booked:
-        balance = balances[(movement.item_id, movement.warehouse_id, movement.batch_key)]
-        balance.on_hand = domain.on_hand_after(balance.on_hand, movement.quantity)
-        row = valuations[movement.item_id]
-        row.valuation = row.valuation.after(movement.quantity, movement.value)
-    return {item_id: row.valuation for item_id, row in valuations.items()}
-
-
-def _insert_ledger_rows(session: Session, source: Source, movements: list[domain.Movement]) -> list[domain.Movement]:
-    if not movements:
-        return []
-    statement = pg_insert(StockMove).values([{
-        "id": uuid.uuid4(), "item_id": m.item_id, "warehouse_id": m.warehouse_id, "batch_no": m.batch_no,
-        "quantity": m.quantity, "unit_cost": m.unit_cost, "value": m.value, "move_type": source.move_type,
-        "source_document": source.document, "source_line_id": m.source_line_id, "source_event_id": source.event_id,
-        "moved_at": source.moved_at,
-    } for m in movements]).on_conflict_do_nothing(constraint="uq_stock_moves_source_line")
-    inserted = set(session.execute(statement.returning(StockMove.source_line_id)).scalars())
-    return [m for m in movements if m.source_line_id in inserted]
-
-
-def _lock_valuations(session: Session, item_ids: set[uuid.UUID]) -> dict[uuid.UUID, ItemValuation]:
-    if not item_ids:
-        return {}
-    ordered = sorted(item_ids)
-    new_rows = [{"item_id": i, "on_hand": 0, "stock_value": 0, "movement_count": 0} for i in ordered]
-    session.execute(pg_insert(ItemValuation).values(new_rows).on_conflict_do_nothing())
-    rows = session.execute(select(ItemValuation).where(ItemValuation.item_id.in_(ordered))
-                           .order_by(ItemValuation.item_id).with_for_update()
-                           .execution_options(populate_existing=True)).scalars()
-    return {row.item_id: row for row in rows}
-
-
-def _lock_balances(session: Session, keys: set[tuple]) -> dict[tuple, StockBalance]:
-    if not keys:
-        return {}
-    ordered = sorted(keys)
-    new_rows = [{"item_id": i, "warehouse_id": w, "batch_no": b, "on_hand": 0} for i, w, b in ordered]
-    session.execute(pg_insert(StockBalance).values(new_rows).on_conflict_do_nothing())
-    key = tuple_(StockBalance.item_id, StockBalance.warehouse_id, StockBalance.batch_no)
-    rows = session.execute(select(StockBalance).where(key.in_(ordered)).order_by(*key.clauses).with_for_update()
-                           .execution_options(populate_existing=True)).scalars()
-    return {(row.item_id, row.warehouse_id, row.batch_no): row for row in rows}
+    reservations.fill_backorders(session, {(m.item_id, m.warehouse_id) for m in movements
+                                           if m.item_id in valuations})

@@ -1,15 +1,17 @@
 import json
 import uuid
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from sqlalchemy import select
 
-from erp_shared.events import Envelope, catalog, flow_context, new_event
+from erp_shared.events import Envelope, catalog, flow_context, new_event, parse_envelope
 from erp_shared.testing.plugin import settings_for_tests
 
 GOODS_RECEIVED = "procurement.goods_received.v1"
+ORDER_CONFIRMED, ORDER_CANCELLED = "sales.order_confirmed.v1", "sales.order_cancelled.v1"
+GOODS_DELIVERED = "sales.goods_delivered.v1"
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +91,67 @@ class GoodsReceipts:
                                      .order_by(outbox.c.id)).scalars()
             return [json.loads(body) for body in bodies]
 
+    def envelopes(self, correlation_id: str, event_type: str | None = None) -> list[tuple[Envelope, dict]]:
+        """What inventory published in this flow as a consumer reads it: the envelope parsed and its data loaded
+        through the catalog (so a payload the contract refuses fails the test)."""
+        from inventory.models import outbox
+        with self.db.unit_of_work() as session:
+            bodies = session.execute(select(outbox.c.body).where(outbox.c.correlation_id == correlation_id)
+                                     .order_by(outbox.c.id)).scalars().all()
+        parsed = [parse_envelope(body) for body in bodies]
+        return [(e, catalog.load(e.type, e.data)) for e in parsed if event_type in (None, e.type)]
+
 
 @pytest.fixture()
 def receipts(db) -> GoodsReceipts:
     return GoodsReceipts(db)
+
+
+def _sales_event(event_type: str, data: dict, subject) -> Envelope:
+    flow = f"req-{uuid.uuid4().hex[:12]}"
+    with flow_context(flow, flow):
+        return new_event(event_type, data, subject=str(subject), sequence=1)
+
+
+class SalesOrders:
+    """Builds the order saga's events as sales publishes them; apply them with `receipts.apply`."""
+
+    @staticmethod
+    def line(item_id, warehouse_id, quantity) -> dict:
+        return {"order_line_id": uuid.uuid4(), "item_id": item_id, "warehouse_id": warehouse_id,
+                "quantity": Decimal(quantity)}
+
+    @staticmethod
+    def confirmed(*lines, order_id=None, order_date: date | None = None,
+                  confirmed_at: datetime | None = None) -> Envelope:
+        order_id = order_id or uuid.uuid4()
+        return _sales_event(ORDER_CONFIRMED, {
+            "order_id": order_id, "order_no": f"SO-2026-{uuid.uuid4().hex[:6]}", "customer_id": uuid.uuid4(),
+            "order_date": order_date or date.today(), "confirmed_at": confirmed_at or datetime.now(timezone.utc),
+            "lines": list(lines)}, order_id)
+
+    @staticmethod
+    def cancelled(order_id, order_no: str = "SO-2026-000001") -> Envelope:
+        return _sales_event(ORDER_CANCELLED, {"order_id": order_id, "order_no": order_no,
+                                              "cancelled_at": datetime.now(timezone.utc),
+                                              "reason": "customer withdrew"}, order_id)
+
+    @staticmethod
+    def delivery_line(order_line: dict, quantity) -> dict:
+        return {"delivery_line_id": uuid.uuid4(), "order_line_id": order_line["order_line_id"],
+                "item_id": order_line["item_id"], "warehouse_id": order_line["warehouse_id"],
+                "quantity": Decimal(quantity)}
+
+    @staticmethod
+    def delivered(order: Envelope, *lines, delivered_at: datetime | None = None) -> Envelope:
+        delivery_id = uuid.uuid4()
+        return _sales_event(GOODS_DELIVERED, {
+            "delivery_id": delivery_id, "delivery_no": f"DN-2026-{uuid.uuid4().hex[:6]}",
+            "order_id": order.data["order_id"], "order_no": order.data["order_no"],
+            "customer_id": order.data["customer_id"], "delivered_at": delivered_at or datetime.now(timezone.utc),
+            "lines": list(lines)}, delivery_id)
+
+
+@pytest.fixture()
+def sales() -> SalesOrders:
+    return SalesOrders()

@@ -1,7 +1,7 @@
 from erp_shared.web.crud import master_data_blueprint
 from erp_shared.web.read_models import ReadModel, read_model_blueprint
 
-from . import schemas
+from . import billing_api, credit_note_api, delivery_api, ordering_api, schemas
 from .masterdata import CUSTOMERS
 from .models import idempotency_keys, item_replica, warehouse_replica
 
@@ -17,4 +17,5 @@ read_models = read_model_blueprint({
     "warehouses": ReadModel(warehouse_replica),
 })
 
-BLUEPRINTS = (customers, read_models)
+BLUEPRINTS = (customers, read_models, *ordering_api.BLUEPRINTS, *delivery_api.BLUEPRINTS, *billing_api.BLUEPRINTS,
+              *credit_note_api.BLUEPRINTS)

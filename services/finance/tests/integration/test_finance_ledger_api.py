@@ -93,8 +93,9 @@ def test_one_entry_is_read_by_its_id(client, erp_tokens, flow_of_2002):
     assert missing.status_code == 404 and missing.content_type == "application/problem+json"
 
 
-@pytest.mark.parametrize("path", ["/journal-entries", "/journal-entries/00000000-0000-4000-8000-000000000000", "/reports/trial-balance",
-                                  "/reports/ap-subledger"])
+@pytest.mark.parametrize("path", ["/journal-entries", "/journal-entries/00000000-0000-4000-8000-000000000000",
+                                  "/reports/trial-balance", "/reports/ap-subledger", "/reports/ar-subledger",
+                                  "/reports/income-statement"])
 def test_reading_the_ledger_needs_a_signed_in_user(client, path):
     response = client.get(path)
     assert response.status_code == 401 and response.content_type == "application/problem+json"
@@ -104,10 +105,15 @@ def test_reading_the_ledger_needs_a_signed_in_user(client, path):
     ("/journal-entries", {"date_from": "2002-13-01"}, "date_from"),
     ("/journal-entries", {"date_to": "yesterday"}, "date_to"),
     ("/journal-entries", {"date_from": "2002-02-01", "date_to": "2002-01-01"}, "date_to"),
-    ("/journal-entries", {"kind": "customer_invoice"}, "kind"),
+    ("/journal-entries", {"kind": "customer_refund"}, "kind"),
     ("/reports/trial-balance", {"as_of": "31.12.2002"}, "as_of"),
     ("/reports/ap-subledger", {"as_of": "2002-02-30"}, "as_of"),
     ("/reports/ap-subledger", {"supplier_id": "acme"}, "supplier_id"),
+    ("/reports/ar-subledger", {"as_of": "2002-02-30"}, "as_of"),
+    ("/reports/ar-subledger", {"customer_id": "globex"}, "customer_id"),
+    ("/reports/income-statement", {"date_from": "2002-13-01"}, "date_from"),
+    ("/reports/income-statement", {"date_to": "end of May"}, "date_to"),
+    ("/reports/income-statement", {"date_from": "2002-02-01", "date_to": "2002-01-31"}, "date_to"),
 ])
 def test_bad_filters_are_problems_naming_the_field(client, erp_tokens, path, params, field):
     response = client.get(path, query_string=params, headers=erp_tokens.headers("viewer"))
@@ -118,4 +124,4 @@ def test_bad_filters_are_problems_naming_the_field(client, erp_tokens, path, par
 def test_the_ledger_routes_are_in_the_openapi_document(client):
     paths = client.get("/openapi.json").json["paths"]
     assert {"/journal-entries", "/journal-entries/{entry_id}", "/reports/trial-balance",
-            "/reports/ap-subledger"} <= set(paths)
+            "/reports/ap-subledger", "/reports/ar-subledger", "/reports/income-statement"} <= set(paths)

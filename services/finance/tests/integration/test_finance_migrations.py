@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -6,6 +8,7 @@ from sqlalchemy import create_engine, text
 
 from erp_shared.manage import create_database, drop_database
 from erp_shared.migrations import alembic_config, upgrade
+from finance.journal import KINDS
 from finance.models import metadata
 
 
@@ -13,6 +16,17 @@ def test_the_migrations_build_exactly_the_models(app):
     with app.extensions["erp_db"].engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, metadata) == []
+
+
+@pytest.mark.parametrize("table", ["journal_entries", "ap_ledger_entries", "ar_ledger_entries"])
+def test_the_kind_checks_admit_exactly_the_journal_kinds(app, table):
+    """Autogenerate does not compare check constraints, so a kind added to the code without a migration would
+    only show when its first entry is refused."""
+    with app.extensions["erp_db"].engine.connect() as connection:
+        check = connection.execute(text(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = :name"),
+            {"name": f"ck_{table}_kind"}).scalar_one()
+    assert sorted(re.findall(r"'([a-z_]+)'::", check)) == sorted(KINDS)
 
 
 @pytest.fixture()

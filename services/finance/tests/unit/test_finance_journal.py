@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 
 from finance.domain import normal_balance
-from finance.journal import EntryLine, InvalidJournalEntry, ProposedEntry, credit, debit, payables_movements
+from finance.journal import (EntryLine, InvalidJournalEntry, ProposedEntry, credit, debit, payables_movements,
+                             receivables_movements)
 
 D = Decimal
 
@@ -57,6 +58,19 @@ def test_a_payables_line_without_a_supplier_cannot_reach_the_subledger():
     orphan = entry(debit("2100", D("9.00")), credit("2000", D("9.00")), kind="supplier_invoice")
     with pytest.raises(InvalidJournalEntry, match="must name its supplier"):
         payables_movements(orphan, "2000")
+
+
+def test_a_receivables_line_without_a_customer_cannot_reach_the_subledger():
+    customer = uuid.uuid4()
+    mirrored = entry(debit("1100", D("11.90"), customer_id=customer), credit("4000", D("10.00")),
+                     credit("2200", D("1.90")), kind="customer_invoice")
+    assert [(m.line_no, m.party_id, m.amount) for m in receivables_movements(mirrored, "1100")] == \
+        [(1, customer, D("11.90"))]
+    assert payables_movements(mirrored, "2000") == []
+    orphan = entry(debit("1000", D("5.00")), credit("1100", D("5.00"), supplier_id=customer),
+                   kind="customer_payment")
+    with pytest.raises(InvalidJournalEntry, match="line 2: a line on the control account 1100 must name its customer"):
+        receivables_movements(orphan, "1100")
 
 
 @pytest.mark.parametrize("account_type, balance", [

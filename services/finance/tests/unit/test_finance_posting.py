@@ -93,8 +93,8 @@ def test_payment_debits_payables_for_the_supplier_and_credits_cash(documents):
 def test_the_subledger_moves_by_the_invoice_total_and_back_by_the_payment(documents):
     owed = payables_movements(posting.supplier_invoice_posted(invoice(documents, "1000.00", "25.40")), "2000")
     paid = payables_movements(posting.supplier_payment_made(payment(documents, "600.00")), "2000")
-    assert [(m.line_no, m.supplier_id, m.amount) for m in owed] == [(3, documents.supplier_id, D("1025.40"))]
-    assert [(m.line_no, m.supplier_id, m.amount) for m in paid] == [(1, documents.supplier_id, D("-600.00"))]
+    assert [(m.line_no, m.party_id, m.amount) for m in owed] == [(3, documents.supplier_id, D("1025.40"))]
+    assert [(m.line_no, m.party_id, m.amount) for m in paid] == [(1, documents.supplier_id, D("-600.00"))]
     assert payables_movements(posting.goods_received(receipt(documents, "10.00")), "2000") == []
 
 

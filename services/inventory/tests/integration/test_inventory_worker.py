@@ -108,3 +108,41 @@ def test_a_receipt_for_an_unknown_item_is_dead_lettered(receipts, worker, broker
     properties, body = wait_until(parked, timeout=30, message=lambda: f"not parked; log:\n{worker.log()[-3000:]}")
     assert properties.message_id == str(poison.id) and parse_envelope(body).id == poison.id
     assert properties.headers["x-retry-count"] == 0 and "unknown item" in properties.headers["x-error"]
+
+
+def test_the_order_saga_runs_through_the_worker_request_reply_and_issue(db, receipts, sales, worker, broker):
+    """A confirmation sent twice reserves once and is answered through the relay; the delivery is issued and
+    its cost reported."""
+    _, channel, _ = broker
+    replies = channel.queue_declare("", exclusive=True).method.queue
+    for event_type in ("inventory.stock_reserved.v1", "inventory.stock_issued.v1"):
+        channel.queue_bind(replies, EVENTS_EXCHANGE, routing_key=event_type)
+    item, store = receipts.item(), receipts.warehouse()
+    receipts.apply(receipts.event(receipts.line(item, store, "10", "1.50")))
+    line = sales.line(item, store, "4")
+    order = sales.confirmed(line)
+    publish(channel, order)
+    publish(channel, order)
+    received = []
+
+    def reply(event_type):
+        def arrived():
+            while True:
+                method, _, body = channel.basic_get(replies, auto_ack=True)
+                if method is None:
+                    return [e for e in received if e.type == event_type]
+                received.append(parse_envelope(body))
+        return arrived
+
+    [reserved] = wait_until(reply("inventory.stock_reserved.v1"), timeout=30,
+                            message=lambda: f"no reply; log:\n{worker.log()[-3000:]}")
+    assert (reserved.subject, reserved.sequence, reserved.data["status"]) == (order.data["order_id"], 1, "reserved")
+    assert reserved.correlation_id == order.correlation_id
+
+    delivery = sales.delivered(order, sales.delivery_line(line, "4"))
+    publish(channel, delivery)
+    [issued] = wait_until(reply("inventory.stock_issued.v1"), timeout=30,
+                          message=lambda: f"not issued; log:\n{worker.log()[-3000:]}")
+    assert (issued.data["source_document"], issued.data["total_cost"]) == (delivery.data["delivery_no"], "6.00")
+    with db.unit_of_work() as session:
+        assert session.get(StockBalance, (item, store, "")).on_hand == 6

@@ -1,0 +1,62 @@
+"""Read side of delivery notes: one note with its lines (item and warehouse from the read models, and the
+cost inventory reported once it has), the notes of an order, and one note by id."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from erp_shared.db import Database
+from erp_shared.errors import NotFound
+
+from .models import Customer, Delivery, SalesOrder
+from .ordering_references import items_by_id, warehouses_by_id
+from .ordering_store import get_order
+
+HEADER_FIELDS = ("id", "number", "sales_order_id", "customer_id", "delivered_at", "delivered_by", "notes",
+                 "created_at")
+LINE_FIELDS = ("id", "line_no", "order_line_id", "item_id", "warehouse_id", "quantity", "unit_cost", "cost")
+
+
+def present_delivery(session: Session, delivery: Delivery, order_number: str | None = None,
+                     customer: Customer | None = None) -> dict:
+    order_number = order_number or session.get(SalesOrder, delivery.sales_order_id).number
+    customer = customer or session.get(Customer, delivery.customer_id)
+    items = items_by_id(session, (line.item_id for line in delivery.lines))
+    warehouses = warehouses_by_id(session, (line.warehouse_id for line in delivery.lines))
+    lines = []
+    for line in delivery.lines:
+        item, warehouse = items.get(line.item_id), warehouses.get(line.warehouse_id)
+        lines.append({**{name: getattr(line, name) for name in LINE_FIELDS},
+                      "item_code": item.code if item else None, "item_name": item.name if item else None,
+                      "unit": item.unit if item else None, "warehouse_code": warehouse.code if warehouse else None})
+    costs = [line.cost for line in delivery.lines]
+    return {**{name: getattr(delivery, name) for name in HEADER_FIELDS}, "order_number": order_number,
+            "customer_code": customer.code, "customer_name": customer.name, "customer_address": customer.address,
+            "total_cost": None if None in costs else sum(costs), "lines": lines}
+
+
+def get_delivery(session: Session, delivery_id: uuid.UUID) -> Delivery:
+    delivery = session.get(Delivery, delivery_id)
+    if delivery is None:
+        raise NotFound(f"no delivery note with id {delivery_id}")
+    return delivery
+
+
+def read_delivery(db: Database, delivery_id: uuid.UUID) -> dict:
+    with db.unit_of_work() as session:
+        return present_delivery(session, get_delivery(session, delivery_id))
+
+
+def deliveries_of_order(db: Database, order_id: uuid.UUID, page: int, page_size: int) -> tuple[list[dict], int]:
+    """Oldest first: the order in which the goods left. 404 for an unknown order."""
+    with db.unit_of_work() as session:
+        order = get_order(session, order_id)
+        customer = session.get(Customer, order.customer_id)
+        condition = Delivery.sales_order_id == order_id
+        total = session.execute(select(func.count()).select_from(Delivery).where(condition)).scalar_one()
+        deliveries = session.execute(
+            select(Delivery).where(condition).options(selectinload(Delivery.lines))
+            .order_by(Delivery.number).offset((page - 1) * page_size).limit(page_size)).scalars().all()
+        return [present_delivery(session, delivery, order.number, customer) for delivery in deliveries], total
