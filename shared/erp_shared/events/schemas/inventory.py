@@ -80,3 +80,25 @@ class StockIssuedV1(Schema):
     issued_at = fields.AwareDateTime(required=True)
     lines = fields.List(fields.Nested(IssueLineV1), required=True)
     total_cost = fields.Decimal(required=True, as_string=True)
+
+
+class ReturnedLineV1(Schema):
+    source_line_id = fields.UUID(required=True)     # the return line
+    delivery_line_id = fields.UUID(required=True)
+    item_id = fields.UUID(required=True)
+    warehouse_id = fields.UUID(required=True)
+    batch_no = fields.String(allow_none=True, load_default=None)
+    quantity = fields.Decimal(required=True, as_string=True)
+    unit_cost = fields.Decimal(required=True, as_string=True)   # the cost the goods were issued at
+    cost = fields.Decimal(required=True, as_string=True)        # 2 dp; returning a whole issue gives back its cost
+
+
+@catalog.register("inventory.stock_returned.v1")
+class StockReturnedV1(Schema):
+    """Returned goods re-entered stock at their issue cost: finance posts Dr 1200 / Cr 5000."""
+    source_document = fields.String(required=True)   # the return number
+    source_id = fields.UUID(required=True)           # the return id
+    order_id = fields.UUID(allow_none=True, load_default=None)
+    returned_at = fields.AwareDateTime(required=True)
+    lines = fields.List(fields.Nested(ReturnedLineV1), required=True)
+    total_cost = fields.Decimal(required=True, as_string=True)

@@ -127,3 +127,25 @@ class CustomerPaymentReceivedV1(Schema):
     amount = fields.Decimal(required=True, as_string=True)
     reference = fields.String(allow_none=True, load_default=None)
     allocations = fields.List(fields.Nested(ReceiptAllocationV1), required=True)
+
+
+class ReturnLineV1(Schema):
+    return_line_id = fields.UUID(required=True)
+    delivery_line_id = fields.UUID(required=True)
+    item_id = fields.UUID(required=True)
+    warehouse_id = fields.UUID(required=True)
+    quantity = fields.Decimal(required=True, as_string=True)
+
+
+@catalog.register("sales.goods_returned.v1")
+class GoodsReturnedV1(Schema):
+    """Delivered goods came back: inventory takes them into stock at the cost they left at and reports it."""
+    return_id = fields.UUID(required=True)
+    return_no = fields.String(required=True)
+    delivery_id = fields.UUID(required=True)
+    delivery_no = fields.String(required=True)
+    order_id = fields.UUID(required=True)
+    customer_id = fields.UUID(required=True)
+    returned_at = fields.AwareDateTime(required=True)
+    reason = fields.String(required=True)
+    lines = fields.List(fields.Nested(ReturnLineV1), required=True)
