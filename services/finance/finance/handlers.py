@@ -37,6 +37,7 @@ HANDLERS = {
     "procurement.supplier_invoice_posted.v1": post_to_ledger(posting.supplier_invoice_posted),
     "procurement.supplier_payment_made.v1": post_to_ledger(posting.supplier_payment_made),
     "inventory.stock_issued.v1": post_to_ledger(posting.stock_issued),
+    "inventory.stock_returned.v1": post_to_ledger(posting.stock_returned),
     "sales.invoice_issued.v1": post_to_ledger(posting.invoice_issued),
     "sales.credit_note_issued.v1": post_to_ledger(posting.credit_note_issued),
     "sales.customer_payment_received.v1": post_to_ledger(posting.customer_payment_received),

@@ -99,6 +99,17 @@ def stock_issued(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> Pr
                credit(accounts.inventory, cost, memo=f"issued for {delivery}")))
 
 
+def stock_returned(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> ProposedEntry | None:
+    """Goods a customer sent back re-enter inventory at the cost they left at, so the cost of goods sold
+    falls by exactly what the delivery had posted for them."""
+    cost, document = data["total_cost"], data["source_document"]
+    return _entry_or_nothing(
+        kind="return_cost", source_document=document, entry_date=business_date(data["returned_at"]),
+        description=f"Cost of goods returned on {document}",
+        lines=(debit(accounts.inventory, cost, memo=f"returned on {document}"),
+               credit(accounts.cost_of_goods_sold, cost, memo=f"returned on {document}")))
+
+
 def _require_total_of_net_and_tax(data: dict, document: str) -> None:
     """Sales states net, tax and total separately; if they disagree no entry can say which one is right."""
     if data["total"] != data["net_total"] + data["tax_total"]:

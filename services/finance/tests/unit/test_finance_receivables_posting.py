@@ -145,3 +145,25 @@ def test_another_chart_posts_order_to_cash_to_its_own_accounts(sales_documents):
 def test_a_negative_or_sub_cent_payment_is_refused_for_good(sales_documents, amount):
     with pytest.raises(InvalidJournalEntry):
         posting.customer_payment_received(payment(sales_documents, amount))
+
+
+def returned(cost: str, returned_at=None) -> dict:
+    import uuid
+    return loaded("inventory.stock_returned.v1", {
+        "source_document": "RET-2026-000007", "source_id": uuid.uuid4(), "order_id": None,
+        "returned_at": returned_at or datetime(2026, 6, 2, 8, 0, tzinfo=timezone.utc),
+        "lines": [{"source_line_id": uuid.uuid4(), "delivery_line_id": uuid.uuid4(), "item_id": uuid.uuid4(),
+                   "warehouse_id": uuid.uuid4(), "batch_no": None, "quantity": "2", "unit_cost": "12.5",
+                   "cost": cost}],
+        "total_cost": cost})
+
+
+def test_returned_goods_go_back_into_inventory_and_out_of_the_cost_of_goods_sold():
+    entry = posting.stock_returned(returned("25.00"))
+    assert sides(entry) == [("1200", D("25.00"), D("0")), ("5000", D("0"), D("25.00"))]
+    assert (entry.kind, entry.source_document, entry.entry_date) == ("return_cost", "RET-2026-000007",
+                                                                     date(2026, 6, 2))
+
+
+def test_a_return_that_cost_nothing_posts_nothing():
+    assert posting.stock_returned(returned("0.00")) is None
