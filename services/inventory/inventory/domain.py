@@ -86,7 +86,8 @@ class Valuation:
 
 @dataclass(frozen=True)
 class Movement:
-    """A stock movement to book: signed quantity and value, the place it happens and the line it books."""
+    """A stock movement to book: signed quantity and value, the place it happens and the line it books (and,
+    for a return, the delivery line its goods came back from)."""
     item_id: uuid.UUID
     warehouse_id: uuid.UUID
     batch_no: str | None
@@ -94,6 +95,7 @@ class Movement:
     unit_cost: Decimal
     value: Decimal
     source_line_id: uuid.UUID
+    delivery_line_id: uuid.UUID | None = None
 
     @property
     def batch_key(self) -> str:

@@ -12,7 +12,8 @@ from .domain import MONEY_STEP, Valuation
 STOCK_LEVEL_CHANGED = "inventory.stock_level_changed.v1"
 STOCK_RESERVED = "inventory.stock_reserved.v1"
 STOCK_ISSUED = "inventory.stock_issued.v1"
-PUBLISHES = frozenset({STOCK_LEVEL_CHANGED, STOCK_RESERVED, STOCK_ISSUED})  # besides masterdata.py's snapshots
+STOCK_RETURNED = "inventory.stock_returned.v1"
+PUBLISHES = frozenset({STOCK_LEVEL_CHANGED, STOCK_RESERVED, STOCK_ISSUED, STOCK_RETURNED})  # and masterdata.py's
 
 
 def stock_level_changed(item_id: uuid.UUID, valuation: Valuation) -> Envelope:
@@ -52,3 +53,19 @@ def stock_issued(delivery: dict, issued_at: datetime, parts) -> Envelope:
                    "quantity": part.quantity, "unit_cost": part.unit_cost, "cost": part.cost} for part in parts],
         "total_cost": sum((part.cost for part in parts), Decimal(0)).quantize(MONEY_STEP),
     }, subject=str(delivery["delivery_id"]), sequence=1)
+
+
+def stock_returned(goods_return: dict, parts) -> Envelope:
+    """A customer return taken back at issue cost, one line per batch a return line went into; the total is
+    what finance debits to 1200 and credits to COGS. A return is booked once, so its sequence is always 1."""
+    return new_event(STOCK_RETURNED, {
+        "source_document": goods_return["return_no"],
+        "source_id": goods_return["return_id"],
+        "order_id": goods_return["order_id"],
+        "returned_at": goods_return["returned_at"],
+        "lines": [{"source_line_id": part.line.return_line_id, "delivery_line_id": part.line.delivery_line_id,
+                   "item_id": part.line.item_id, "warehouse_id": part.line.warehouse_id,
+                   "batch_no": part.batch_key or None, "quantity": part.quantity, "unit_cost": part.unit_cost,
+                   "cost": part.cost} for part in parts],
+        "total_cost": sum((part.cost for part in parts), Decimal(0)).quantize(MONEY_STEP),
+    }, subject=str(goods_return["return_id"]), sequence=1)

@@ -1,6 +1,7 @@
 """Events inventory consumes: goods receipts (stock comes in and fills backorders), the sales order saga
-(reserve on confirmation, release on cancellation, issue on delivery), suppliers (receipts name them) and HR's
-departments and employees (requisitions name who asked and for which department).
+(reserve on confirmation, release on cancellation, issue on delivery), customer returns (goods come back at
+their issue cost and fill backorders), suppliers (receipts name them) and HR's departments and employees
+(requisitions name who asked and for which department).
 
 Inventory owns the items, warehouses and stock these events name, so an event that breaks a stock rule breaks
 it on every retry: it goes straight to the dead-letter queue."""
@@ -13,7 +14,7 @@ from erp_shared.events import Envelope
 from erp_shared.events.catalog import master_data_types
 from erp_shared.replication import replicate_into
 
-from . import issues, reservations, services
+from . import issues, reservations, returns, services
 from .models import department_replica, employee_replica, supplier_replica
 
 
@@ -33,12 +34,14 @@ order_confirmed = _permanent_on_rule_violation(lambda d: f"order {d['order_no']}
 order_cancelled = _permanent_on_rule_violation(lambda d: f"cancellation of {d['order_no']}",
                                                reservations.release_order)
 goods_delivered = _permanent_on_rule_violation(lambda d: f"delivery {d['delivery_no']}", issues.issue_for_delivery)
+goods_returned = _permanent_on_rule_violation(lambda d: f"return {d['return_no']}", returns.take_back_returned_goods)
 
 HANDLERS = {
     "procurement.goods_received.v1": goods_received,
     "sales.order_confirmed.v1": order_confirmed,
     "sales.order_cancelled.v1": order_cancelled,
     "sales.goods_delivered.v1": goods_delivered,
+    "sales.goods_returned.v1": goods_returned,
     **{t: replicate_into(supplier_replica) for t in master_data_types("procurement", "supplier")},
     **{t: replicate_into(department_replica) for t in master_data_types("hr", "department")},
     **{t: replicate_into(employee_replica) for t in master_data_types("hr", "employee")},

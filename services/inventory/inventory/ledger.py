@@ -64,8 +64,8 @@ def _insert_ledger_rows(session: Session, source: Source, movements: list[domain
     statement = pg_insert(StockMove).values([{
         "id": uuid.uuid4(), "item_id": m.item_id, "warehouse_id": m.warehouse_id, "batch_no": m.batch_no,
         "quantity": m.quantity, "unit_cost": m.unit_cost, "value": m.value, "move_type": source.move_type,
-        "source_document": source.document, "source_line_id": m.source_line_id, "source_event_id": source.event_id,
-        "moved_at": source.moved_at,
+        "source_document": source.document, "source_line_id": m.source_line_id,
+        "delivery_line_id": m.delivery_line_id, "source_event_id": source.event_id, "moved_at": source.moved_at,
     } for m in movements]).on_conflict_do_nothing(constraint="uq_stock_moves_source_line")
     inserted = set(session.execute(statement.returning(StockMove.source_line_id, StockMove.batch_no)).all())
     return [m for m in movements if (m.source_line_id, m.batch_no) in inserted]

@@ -43,12 +43,17 @@ class Warehouse(MasterRecordMixin, Base):
 class StockMove(Base):
     """One immutable line of the stock ledger. The business key (move type, source line, batch) books a source
     line once per batch even if its event slipped past the inbox (a delivery line issued from two batches is two
-    rows); balances and valuations are kept from these rows."""
+    rows); balances and valuations are kept from these rows. A return also names the delivery line its goods
+    came back from, so the ledger itself tells how much of an issue has come back, and at what cost."""
     __tablename__ = "stock_moves"
     __table_args__ = (
         UniqueConstraint("move_type", "source_line_id", "batch_no", name="uq_stock_moves_source_line",
                          postgresql_nulls_not_distinct=True),
         CheckConstraint("quantity <> 0", name="ck_stock_moves_quantity_nonzero"),
+        CheckConstraint("(move_type = 'return') = (delivery_line_id IS NOT NULL)",
+                        name="ck_stock_moves_return_names_delivery_line"),
+        Index("ix_stock_moves_delivery_line", "delivery_line_id",
+              postgresql_where=text("delivery_line_id IS NOT NULL")),
         Index("ix_stock_moves_item_moved_at", "item_id", "moved_at"),
         Index("ix_stock_moves_warehouse_moved_at", "warehouse_id", "moved_at"),
         Index("ix_stock_moves_source_document", "source_document"),
@@ -63,6 +68,7 @@ class StockMove(Base):
     move_type: Mapped[str] = mapped_column(String(20), nullable=False)
     source_document: Mapped[str] = mapped_column(String(40), nullable=False)
     source_line_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+    delivery_line_id: Mapped[uuid.UUID | None] = mapped_column(UUID(as_uuid=True))     # returns only
     source_event_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
     moved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
     recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())

@@ -52,8 +52,13 @@ class BatchStock:
 
     @property
     def turn(self) -> tuple:
-        """Earliest receipt first; a batch that never came in by receipt goes last; the batch number breaks ties."""
-        return self.first_received_at is None, self.first_received_at or datetime.min, self.batch_key
+        return fifo_turn(self.first_received_at, self.batch_key)
+
+
+def fifo_turn(first_received_at: datetime | None, batch_key: str) -> tuple:
+    """A batch's turn to be picked: earliest receipt first; a batch that never came in by receipt goes last;
+    the batch number breaks ties. Returns walk it backwards, so both sides must share it."""
+    return first_received_at is None, first_received_at or datetime.min, batch_key
 
 
 def pick_fifo(batches: list[BatchStock], quantity: Decimal) -> list[tuple[str, Decimal]]:

@@ -93,7 +93,7 @@ def stock_moves(session: Session, filters: dict, page: int, page_size: int) -> t
              .join(Item, Item.id == StockMove.item_id)
              .join(Warehouse, Warehouse.id == StockMove.warehouse_id)
              .order_by(StockMove.moved_at.desc(), StockMove.recorded_at.desc(), StockMove.id.desc()))
-    for name in ("item_id", "warehouse_id", "source_document"):
+    for name in ("item_id", "warehouse_id", "source_document", "move_type"):
         if name in filters:
             query = query.where(getattr(StockMove, name) == filters[name])
     rows, total = _page(session, query, page, page_size)

@@ -6,6 +6,11 @@ from erp_shared.events.schemas.inventory import ITEM_TYPES, VALUATION_METHODS
 from erp_shared.web.fields import code, name, quantity
 
 from .allocation import LINE_STATUSES
+from .domain import RECEIPT
+from .picking import DELIVERY
+from .restocking import RETURN
+
+MOVE_TYPES = (RECEIPT, DELIVERY, RETURN)
 
 
 class ItemCreate(Schema):
@@ -129,6 +134,7 @@ class StockMoveFilter(Schema):
     item_id = fields.UUID()
     warehouse_id = fields.UUID()
     source_document = fields.String(validate=validate.Length(max=40))
+    move_type = fields.String(validate=validate.OneOf(MOVE_TYPES))
 
 
 class StockMoveOut(Schema):
@@ -144,6 +150,8 @@ class StockMoveOut(Schema):
     move_type = fields.String()
     source_document = fields.String()
     source_line_id = fields.UUID()
+    delivery_line_id = fields.UUID(allow_none=True, metadata={
+        "description": "a return: the delivery line its goods came back from"})
     source_event_id = fields.UUID()
     moved_at = fields.AwareDateTime()
     recorded_at = fields.AwareDateTime()

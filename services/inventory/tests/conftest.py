@@ -11,7 +11,7 @@ from erp_shared.testing.plugin import settings_for_tests
 
 GOODS_RECEIVED = "procurement.goods_received.v1"
 ORDER_CONFIRMED, ORDER_CANCELLED = "sales.order_confirmed.v1", "sales.order_cancelled.v1"
-GOODS_DELIVERED = "sales.goods_delivered.v1"
+GOODS_DELIVERED, GOODS_RETURNED = "sales.goods_delivered.v1", "sales.goods_returned.v1"
 
 
 @pytest.fixture(scope="session")
@@ -150,6 +150,22 @@ class SalesOrders:
             "order_id": order.data["order_id"], "order_no": order.data["order_no"],
             "customer_id": order.data["customer_id"], "delivered_at": delivered_at or datetime.now(timezone.utc),
             "lines": list(lines)}, delivery_id)
+
+    @staticmethod
+    def return_line(delivery_line: dict, quantity) -> dict:
+        return {"return_line_id": uuid.uuid4(), "delivery_line_id": delivery_line["delivery_line_id"],
+                "item_id": delivery_line["item_id"], "warehouse_id": delivery_line["warehouse_id"],
+                "quantity": Decimal(quantity)}
+
+    @staticmethod
+    def returned(delivery: Envelope, *lines, returned_at: datetime | None = None) -> Envelope:
+        return_id = uuid.uuid4()
+        return _sales_event(GOODS_RETURNED, {
+            "return_id": return_id, "return_no": f"RET-2026-{uuid.uuid4().hex[:6]}",
+            "delivery_id": delivery.data["delivery_id"], "delivery_no": delivery.data["delivery_no"],
+            "order_id": delivery.data["order_id"], "customer_id": delivery.data["customer_id"],
+            "returned_at": returned_at or datetime.now(timezone.utc), "reason": "damaged in transit",
+            "lines": list(lines)}, return_id)
 
 
 @pytest.fixture()
