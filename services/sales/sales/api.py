@@ -1,7 +1,7 @@
 from erp_shared.web.crud import master_data_blueprint
 from erp_shared.web.read_models import ReadModel, read_model_blueprint
 
-from . import billing_api, credit_note_api, delivery_api, ordering_api, schemas
+from . import analysis_api, billing_api, credit_note_api, delivery_api, ordering_api, return_api, schemas
 from .masterdata import CUSTOMERS
 from .models import idempotency_keys, item_replica, warehouse_replica
 
@@ -18,4 +18,4 @@ read_models = read_model_blueprint({
 })
 
 BLUEPRINTS = (customers, read_models, *ordering_api.BLUEPRINTS, *delivery_api.BLUEPRINTS, *billing_api.BLUEPRINTS,
-              *credit_note_api.BLUEPRINTS)
+              *credit_note_api.BLUEPRINTS, *return_api.BLUEPRINTS, *analysis_api.BLUEPRINTS)

@@ -16,7 +16,8 @@ from .ordering_store import get_order
 
 HEADER_FIELDS = ("id", "number", "sales_order_id", "customer_id", "delivered_at", "delivered_by", "notes",
                  "created_at")
-LINE_FIELDS = ("id", "line_no", "order_line_id", "item_id", "warehouse_id", "quantity", "unit_cost", "cost")
+LINE_FIELDS = ("id", "line_no", "order_line_id", "item_id", "warehouse_id", "quantity", "quantity_returned",
+               "unit_cost", "cost")
 
 
 def present_delivery(session: Session, delivery: Delivery, order_number: str | None = None,

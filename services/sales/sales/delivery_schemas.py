@@ -26,6 +26,7 @@ class DeliveryLineOut(Schema):
     warehouse_id = fields.UUID()
     warehouse_code = fields.String(allow_none=True)
     quantity = decimal_out()
+    quantity_returned = decimal_out(metadata={"description": "taken back by returns against this note"})
     unit_cost = fields.Decimal(as_string=True, allow_none=True,
                                metadata={"description": "moving-average cost inventory issued at; null until known"})
     cost = fields.Decimal(as_string=True, allow_none=True)

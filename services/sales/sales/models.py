@@ -159,7 +159,8 @@ class Delivery(Base):
 
 
 class DeliveryLine(Base):
-    """`cost` is what inventory reported issuing the line at (inventory.stock_issued.v1): the COGS of margin."""
+    """`cost` is what inventory reported issuing the line at (inventory.stock_issued.v1): the COGS of margin.
+    `quantity_returned` is the running total of its returns, changed only under the delivery's row locks."""
     __tablename__ = "delivery_lines"
     id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
     delivery_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deliveries.id"), nullable=False, index=True)
@@ -171,8 +172,50 @@ class DeliveryLine(Base):
     unit_cost: Mapped[Decimal | None] = mapped_column(Numeric(18, 6))
     cost: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
     cost_recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    quantity_returned: Mapped[Decimal] = _quantity()
     delivery: Mapped[Delivery] = relationship(back_populates="lines")
-    __table_args__ = (CheckConstraint("quantity > 0", name="ck_delivery_line_quantity_positive"),)
+    __table_args__ = (
+        CheckConstraint("quantity > 0", name="ck_delivery_line_quantity_positive"),
+        CheckConstraint("quantity_returned >= 0 AND quantity_returned <= quantity",
+                        name="ck_delivery_line_returned_within_delivered"),
+    )
+
+
+class GoodsReturn(Base):
+    """Delivered goods the customer sent back against one delivery note. It changes neither the order's
+    delivered quantities nor its invoicing: money goes back only through a credit note."""
+    __tablename__ = "goods_returns"
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    number: Mapped[str] = mapped_column(String(30), unique=True, nullable=False)
+    delivery_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("deliveries.id"), nullable=False, index=True)
+    sales_order_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sales_orders.id"), nullable=False, index=True)
+    customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customers.id"), nullable=False, index=True)
+    returned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    reason: Mapped[str] = mapped_column(String(500), nullable=False)
+    returned_by: Mapped[str] = mapped_column(String(200), nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    lines: Mapped[list["GoodsReturnLine"]] = relationship(
+        back_populates="goods_return", order_by="GoodsReturnLine.line_no", cascade="all, delete-orphan")
+
+
+class GoodsReturnLine(Base):
+    """`cost` is what inventory reported taking the goods back at (inventory.stock_returned.v1), netted off the
+    delivery's COGS for margin; `returned_at` repeats the header's so a period's returned cost needs no join."""
+    __tablename__ = "goods_return_lines"
+    id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True, default=uuid.uuid4)
+    return_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("goods_returns.id"), nullable=False, index=True)
+    line_no: Mapped[int] = mapped_column(Integer, nullable=False)
+    delivery_line_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("delivery_lines.id"), nullable=False, index=True)
+    order_line_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("sales_order_lines.id"), nullable=False, index=True)
+    item_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+    warehouse_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), nullable=False)
+    quantity: Mapped[Decimal] = mapped_column(Numeric(18, 4), nullable=False)
+    returned_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
+    unit_cost: Mapped[Decimal | None] = mapped_column(Numeric(18, 6))
+    cost: Mapped[Decimal | None] = mapped_column(Numeric(18, 2))
+    cost_recorded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    goods_return: Mapped[GoodsReturn] = relationship(back_populates="lines")
+    __table_args__ = (CheckConstraint("quantity > 0", name="ck_goods_return_line_quantity_positive"),)
 
 
 class Invoice(Base):

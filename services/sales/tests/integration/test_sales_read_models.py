@@ -33,11 +33,11 @@ def read(client, erp_tokens, kind, record_id):
     return response.json
 
 
-def test_sales_consumes_inventory_items_warehouses_reservations_and_issues():
+def test_sales_consumes_inventory_items_warehouses_reservations_issues_and_returns():
     assert {"inventory.item_created.v1", "inventory.item_updated.v1", "inventory.item_deactivated.v1",
             "inventory.warehouse_created.v1", "inventory.warehouse_updated.v1",
             "inventory.warehouse_deactivated.v1", "inventory.stock_reserved.v1",
-            "inventory.stock_issued.v1"} == set(HANDLERS)
+            "inventory.stock_issued.v1", "inventory.stock_returned.v1"} == set(HANDLERS)
 
 
 def test_a_newer_item_snapshot_wins_and_a_stale_or_duplicate_one_changes_nothing(app, client, erp_tokens):
