@@ -57,9 +57,10 @@ CROSS_ROLE_RULES: tuple[Rule, ...] = (
     Rule("procurement", {"POST"}, r"/supplier-invoices(/[^/]+/(approve|reject))?", {"accounting", "purchasing"}),
     Rule("procurement", {"POST"}, r"/supplier-payments", {"accounting"}),
     Rule("procurement", {"PUT"}, r"/settings", {"admin"}),
-    # Order to cash: the warehouse ships what sales sold; a credit hold is lifted by someone outside sales; cash
+    # Order to cash: the warehouse ships what sales sold and books what comes back; a credit hold is lifted by someone outside sales; cash
     # received is recorded by accounts receivable; invoices are raised by sales or accounting.
     Rule("sales", {"POST"}, r"/sales-orders/[^/]+/deliveries", {"warehouse", "sales"}),
+    Rule("sales", {"POST"}, r"/deliveries/[^/]+/returns", {"warehouse", "sales"}),
     Rule("sales", {"POST"}, r"/sales-orders/[^/]+/release-credit", {"accounting"}),
     Rule("sales", {"POST"}, r"/sales-orders/[^/]+/invoices", {"sales", "accounting"}),
     Rule("sales", {"POST"}, r"/customer-payments", {"accounting"}),

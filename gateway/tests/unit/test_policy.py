@@ -103,6 +103,8 @@ def test_order_to_cash_crosses_departments_only_where_it_must():
         return allowed(policy, (role,), "sales", method, path)
 
     assert may("warehouse", "POST", "/sales-orders/abc/deliveries")
+    assert may("warehouse", "POST", "/deliveries/abc/returns") and may("sales", "POST", "/deliveries/abc/returns")
+    assert not may("accounting", "POST", "/deliveries/abc/returns")
     assert not may("warehouse", "POST", "/sales-orders/abc/confirm")
     assert may("accounting", "POST", "/sales-orders/abc/release-credit")
     assert not may("sales", "POST", "/sales-orders/abc/release-credit")
