@@ -144,6 +144,8 @@ def test_order_to_cash_keeps_every_book_in_step(system, stocked):
     credited = wait_for_books(system, lambda b: b["gl_1100"] - before["gl_1100"]
                               == Decimal("508.50") - Decimal(credit["total_amount"]))
     assert credited["gl_4000"] - before["gl_4000"] == Decimal("450.00") - Decimal(credit["net_total"])
+    owed = Decimal("508.50") - Decimal(credit["total_amount"])
+    assert customer_balances(system, buyer["id"]) == (owed, owed)
 
     rest = str(Decimal("508.50") - Decimal(credit["total_amount"]))
     ok(system.call("POST", "/api/sales/customer-payments", role="accounting", json={
@@ -152,6 +154,14 @@ def test_order_to_cash_keeps_every_book_in_step(system, stocked):
     paid = wait_for_books(system, lambda b: b["gl_1100"] == before["gl_1100"])
     assert paid["gl_1000"] - before["gl_1000"] == Decimal(rest)
     wait_until(lambda: margins_agree(system), timeout=30, message=lambda: f"margins differ: {margins(system)}")
+
+
+def customer_balances(system, customer_id) -> tuple[Decimal, Decimal]:
+    """What the customer owes by sales' customer ledger and by finance's AR subledger."""
+    ledger = ok(system.call("GET", f"/api/sales/customers/{customer_id}/ledger", role="viewer"))
+    subledger = ok(system.call("GET", f"/api/finance/reports/ar-subledger?customer_id={customer_id}",
+                               role="accounting"))
+    return Decimal(ledger["open_balance"]), Decimal(subledger["total"])
 
 
 def margins(system) -> tuple[Decimal, Decimal]:
