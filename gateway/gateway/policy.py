@@ -64,6 +64,10 @@ CROSS_ROLE_RULES: tuple[Rule, ...] = (
     Rule("sales", {"POST"}, r"/sales-orders/[^/]+/release-credit", {"accounting"}),
     Rule("sales", {"POST"}, r"/sales-orders/[^/]+/invoices", {"sales", "accounting"}),
     Rule("sales", {"POST"}, r"/customer-payments", {"accounting"}),
+    # Any department asks the warehouse for material for its own use, and may withdraw its request; approving,
+    # rejecting, issuing and taking back unused material stay with the warehouse.
+    Rule("inventory", {"POST"}, r"/material-requisitions(/[^/]+/cancel)?",
+         {"warehouse", "production", "purchasing", "sales", "hr", "accounting"}),
 )
 
 RULES: tuple[Rule, ...] = (

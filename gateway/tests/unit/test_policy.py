@@ -111,3 +111,16 @@ def test_order_to_cash_crosses_departments_only_where_it_must():
     assert may("accounting", "POST", "/customer-payments")
     assert not may("sales", "POST", "/customer-payments")
     assert may("sales", "POST", "/sales-orders/abc/invoices") and may("accounting", "POST", "/sales-orders/abc/invoices")
+
+
+def test_any_working_role_may_ask_for_material_but_only_the_warehouse_hands_it_out():
+    def may(role, path):
+        return allowed(policy, (role,), "inventory", "POST", path)
+
+    for role in ("warehouse", "production", "purchasing", "sales", "hr", "accounting"):
+        assert may(role, "/material-requisitions") and may(role, "/material-requisitions/abc/cancel")
+    assert not may("viewer", "/material-requisitions")
+    for path in ("/material-requisitions/abc/approve", "/material-requisitions/abc/reject",
+                 "/material-requisitions/abc/issues", "/material-issues/abc/returns"):
+        assert may("warehouse", path)
+        assert not may("production", path) and not may("accounting", path)

@@ -2,11 +2,11 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from erp_shared.web.app import database
-from erp_shared.web.auth import requires_roles
+from erp_shared.web.auth import current_principal, requires_roles
 from erp_shared.web.crud import master_data_blueprint
 from erp_shared.web.read_models import read_model_blueprint
 
-from . import queries, reports, schemas
+from . import expense_accounts, queries, reports, schemas
 from .masterdata import ACCOUNTS, check_account
 from .models import idempotency_keys
 from .queries import READ_MODELS
@@ -85,4 +85,33 @@ def income_statement(args):
         return reports.income_statement(session, args.get("date_from"), args.get("date_to"))
 
 
-BLUEPRINTS = (accounts, read_models, journal, ledger_reports)
+settings = Blueprint("finance_settings", __name__, url_prefix="/settings",
+                     description="Posting settings: the expense account each department's material consumption "
+                                 "posts to")
+
+
+@settings.route("/department-expense-accounts", methods=["GET"])
+@requires_roles()
+@settings.response(200, schemas.DepartmentExpenseAccountOut(many=True))
+@settings.paginate()
+def department_expense_accounts(pagination_parameters):
+    """Every department known here, with the account its material issues debit (6200 unless set)."""
+    with database().unit_of_work() as session:
+        rows, pagination_parameters.item_count = expense_accounts.list_department_accounts(
+            session, pagination_parameters.page, pagination_parameters.page_size)
+        return rows
+
+
+@settings.route("/department-expense-accounts/<uuid:department_id>", methods=["PUT"])
+@requires_roles(*WRITERS)
+@settings.arguments(schemas.DepartmentExpenseAccountIn)
+@settings.response(200, schemas.DepartmentExpenseAccountOut)
+def set_department_expense_account(values, department_id):
+    """The account must be an active expense account (422 naming account_code); the department must be known
+    from HR (404 naming department_id). Entries already posted keep their account."""
+    with database().unit_of_work() as session:
+        return expense_accounts.set_department_account(session, department_id, values["account_code"],
+                                                       current_principal())
+
+
+BLUEPRINTS = (accounts, read_models, journal, ledger_reports, settings)

@@ -16,7 +16,8 @@ from erp_shared.errors import PermanentEventError
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 KINDS = ("goods_receipt", "supplier_invoice", "supplier_payment",
-         "delivery_cost", "customer_invoice", "credit_note", "customer_payment", "return_cost")
+         "delivery_cost", "customer_invoice", "credit_note", "customer_payment", "return_cost",
+         "material_issue", "material_return", "transfer_loss", "count_adjustment")
 SOURCE_DOCUMENT_MAX = 64
 
 

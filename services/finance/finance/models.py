@@ -121,6 +121,16 @@ class ArLedgerEntry(Base):
     entry_date: Mapped[date] = mapped_column(Date, nullable=False)
 
 
+class DepartmentExpenseAccount(Base):
+    """The expense account a department's material consumption is posted to; a department without a row posts
+    to the default (6200 Materials consumed). Finance owns the chart, so the setting lives here."""
+    __tablename__ = "department_expense_accounts"
+    department_id: Mapped[uuid.UUID] = mapped_column(UUID(as_uuid=True), primary_key=True)
+    account_code: Mapped[str] = mapped_column(String(20), ForeignKey("accounts.code"), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_by: Mapped[str] = mapped_column(String(200), nullable=False)
+
+
 # Read models of other services' master data (kept by handlers.py from their events).
 item_replica = Table(
     "item_replica", metadata,

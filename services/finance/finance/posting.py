@@ -26,7 +26,9 @@ class PostingAccounts:
     sales_tax: str = "2200"
     sales: str = "4000"
     cost_of_goods_sold: str = "5000"
+    inventory_adjustments: str = "5100"
     price_variance: str = "5200"
+    materials_consumed: str = "6200"    # a department's expense account when none is set for it
 
 
 DEFAULT_ACCOUNTS = PostingAccounts()
@@ -110,6 +112,33 @@ def stock_returned(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> 
                credit(accounts.cost_of_goods_sold, cost, memo=f"returned on {document}")))
 
 
+def material_issued(data: dict, expense_account: str,
+                    accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> ProposedEntry | None:
+    """Material a department takes out of stock for its own use is consumed: it leaves inventory at the cost
+    inventory reported and becomes an expense of that department (`expense_account`, resolved by the caller
+    from the department's setting)."""
+    cost, issue, requisition = data["total_cost"], data["issue_no"], data["requisition_no"]
+    return _entry_or_nothing(
+        kind="material_issue", source_document=issue, entry_date=business_date(data["issued_at"]),
+        description=f"Materials issued on {issue} against requisition {requisition}",
+        lines=(debit(expense_account, cost, memo=f"materials consumed: requisition {requisition}, issue {issue}"),
+               credit(accounts.inventory, cost, memo=f"issued on {issue} against requisition {requisition}")))
+
+
+def material_returned(data: dict, expense_account: str,
+                      accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> ProposedEntry | None:
+    """Unused material comes back into inventory at the cost it left at, and the expense the issue posted
+    (to `expense_account`, the one the issue used) falls by as much."""
+    cost, document, issue = data["total_cost"], data["return_no"], data["issue_no"]
+    requisition = data["requisition_no"]
+    return _entry_or_nothing(
+        kind="material_return", source_document=document, entry_date=business_date(data["returned_at"]),
+        description=f"Unused material returned on {document} from issue {issue} (requisition {requisition})",
+        lines=(debit(accounts.inventory, cost, memo=f"returned on {document} from issue {issue}"),
+               credit(expense_account, cost, memo=f"unused material of requisition {requisition}, "
+                                                  f"issue {issue}, returned on {document}")))
+
+
 def _require_total_of_net_and_tax(data: dict, document: str) -> None:
     """Sales states net, tax and total separately; if they disagree no entry can say which one is right."""
     if data["total"] != data["net_total"] + data["tax_total"]:
@@ -153,3 +182,29 @@ def customer_payment_received(data: dict, accounts: PostingAccounts = DEFAULT_AC
         lines=(debit(accounts.cash, data["amount"], memo=reference),
                credit(accounts.accounts_receivable, data["amount"], customer_id=customer,
                       memo=f"paid {paid}" if paid else None)))
+
+
+def transfer_received(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> ProposedEntry | None:
+    """Goods lost between two warehouses leave inventory at the value they were shipped at and are an inventory
+    adjustment. What arrived only changed place, so a transfer that lost nothing moves no money (and shipping,
+    into goods in transit that are still owned, never does)."""
+    loss, transfer = data["total_loss"], data["transfer_no"]
+    return _entry_or_nothing(
+        kind="transfer_loss", source_document=transfer, entry_date=business_date(data["received_at"]),
+        description=f"Goods lost in transit on transfer {transfer}",
+        lines=(debit(accounts.inventory_adjustments, loss, memo=f"lost in transit on {transfer}"),
+               credit(accounts.inventory, loss, memo=f"not received on {transfer}")))
+
+
+def count_posted(data: dict, accounts: PostingAccounts = DEFAULT_ACCOUNTS) -> ProposedEntry | None:
+    """A stock count's gains come into inventory and its losses leave it, against inventory adjustments, in
+    one entry per count; the gains and losses are not netted, so both stay visible on the accounts. A count
+    that found the books right moves no money."""
+    gain, loss, count = data["total_gain"], data["total_loss"], data["count_no"]
+    return _entry_or_nothing(
+        kind="count_adjustment", source_document=count, entry_date=business_date(data["posted_at"]),
+        description=f"Stock count {count}: found {gain} more and {loss} less than the books",
+        lines=(debit(accounts.inventory, gain, memo=f"count gains on {count}"),
+               credit(accounts.inventory_adjustments, gain, memo=f"count gains on {count}"),
+               debit(accounts.inventory_adjustments, loss, memo=f"count losses on {count}"),
+               credit(accounts.inventory, loss, memo=f"count losses on {count}")))

@@ -163,3 +163,19 @@ class IncomeStatementOut(Schema):
     total_other_expenses = _amount()
     net_result = fields.Decimal(as_string=True, metadata={
         "description": "gross margin + other income − other expenses; negative is a loss"})
+
+
+class DepartmentExpenseAccountIn(Schema):
+    account_code = fields.String(required=True, validate=validate.Length(min=1, max=20),
+                                 metadata={"description": "an active expense account of the chart"})
+
+
+class DepartmentExpenseAccountOut(Schema):
+    department_id = fields.UUID()
+    department_code = fields.String()
+    department_name = fields.String()
+    account_code = fields.String()
+    account_name = fields.String(allow_none=True)
+    is_default = fields.Boolean(metadata={"description": "no account set for the department: 6200 applies"})
+    updated_at = fields.AwareDateTime(allow_none=True)
+    updated_by = fields.String(allow_none=True)

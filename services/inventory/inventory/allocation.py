@@ -95,6 +95,13 @@ class LineReservation:
     def release(self) -> LineReservation:
         return replace(self, reserved=ZERO, backordered=ZERO, released=True)
 
+    def backorder(self, quantity: Decimal) -> LineReservation:
+        """Move `quantity` of the reservation back to the backorder: the stock it held is gone (a count found
+        less than the books said)."""
+        if quantity <= 0 or quantity > self.reserved or self.released:
+            raise RuleViolation(f"cannot backorder {quantity} of a reservation of {self.reserved}", field="quantity")
+        return replace(self, reserved=self.reserved - quantity, backordered=self.backordered + quantity)
+
     @property
     def covered(self) -> Decimal:
         """What stock has been found for: still reserved or already issued."""
@@ -161,3 +168,17 @@ def fill_backorders(backorders: list[Backorder], available: dict[Place, Decimal]
             fills[backorder.order_line_id] = quantity
             left[backorder.place] = left[backorder.place] - quantity
     return fills
+
+
+def backorder_newest(reservations: list[Backorder], shortfalls: dict[Place, Decimal]) -> dict[uuid.UUID, Decimal]:
+    """When a place holds less than is reserved there, the reservations confirmed last give the shortfall back
+    (they go to the backorder), the reverse of the turn in which backorders are filled. `reservations` carry
+    what each line still has reserved as their quantity."""
+    left = dict(shortfalls)
+    taken = {}
+    for reservation in sorted(reservations, key=lambda r: r.turn, reverse=True):
+        quantity = min(reservation.quantity, max(left.get(reservation.place, ZERO), ZERO))
+        if quantity > 0:
+            taken[reservation.order_line_id] = quantity
+            left[reservation.place] -= quantity
+    return taken

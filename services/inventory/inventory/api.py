@@ -5,7 +5,7 @@ from erp_shared.web.auth import requires_roles
 from erp_shared.web.crud import master_data_blueprint
 from erp_shared.web.read_models import ReadModel, read_model_blueprint
 
-from . import queries, schemas
+from . import count_api, queries, reports_api, requisition_api, schemas, transfer_api
 from .masterdata import ITEMS, WAREHOUSES
 from .models import department_replica, employee_replica, idempotency_keys, supplier_replica
 
@@ -95,4 +95,5 @@ read_models = read_model_blueprint({
     "employees": ReadModel(employee_replica, code_column="employee_no"),
 })
 
-BLUEPRINTS = (items, warehouses, stock, reservations, read_models)
+BLUEPRINTS = (items, warehouses, stock, reservations, read_models, *requisition_api.BLUEPRINTS,
+              *reports_api.BLUEPRINTS, *transfer_api.BLUEPRINTS, *count_api.BLUEPRINTS)

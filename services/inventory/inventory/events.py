@@ -13,7 +13,14 @@ STOCK_LEVEL_CHANGED = "inventory.stock_level_changed.v1"
 STOCK_RESERVED = "inventory.stock_reserved.v1"
 STOCK_ISSUED = "inventory.stock_issued.v1"
 STOCK_RETURNED = "inventory.stock_returned.v1"
-PUBLISHES = frozenset({STOCK_LEVEL_CHANGED, STOCK_RESERVED, STOCK_ISSUED, STOCK_RETURNED})  # and masterdata.py's
+MATERIAL_ISSUED = "inventory.material_issued.v1"
+MATERIAL_RETURNED = "inventory.material_returned.v1"
+TRANSFER_SHIPPED = "inventory.transfer_shipped.v1"
+TRANSFER_RECEIVED = "inventory.transfer_received.v1"
+COUNT_POSTED = "inventory.count_posted.v1"
+PUBLISHES = frozenset({STOCK_LEVEL_CHANGED, STOCK_RESERVED, STOCK_ISSUED, STOCK_RETURNED,
+                       MATERIAL_ISSUED, MATERIAL_RETURNED,
+                       TRANSFER_SHIPPED, TRANSFER_RECEIVED, COUNT_POSTED})  # and masterdata.py's
 
 
 def stock_level_changed(item_id: uuid.UUID, valuation: Valuation) -> Envelope:
@@ -69,3 +76,36 @@ def stock_returned(goods_return: dict, parts) -> Envelope:
                    "cost": part.cost} for part in parts],
         "total_cost": sum((part.cost for part in parts), Decimal(0)).quantize(MONEY_STEP),
     }, subject=str(goods_return["return_id"]), sequence=1)
+
+
+def _total(parts) -> Decimal:
+    return sum((part.cost for part in parts), Decimal(0)).quantize(MONEY_STEP)
+
+
+def material_issued(issue, requisition, parts) -> Envelope:
+    """A material issue at cost, one line per batch an issue line came from; the total is what finance debits
+    to the department's expense account and credits to 1200. An issue never changes, so its sequence is 1."""
+    return new_event(MATERIAL_ISSUED, {
+        "issue_id": issue.id, "issue_no": issue.number, "requisition_id": requisition.id,
+        "requisition_no": requisition.number, "department_id": requisition.department_id,
+        "employee_id": requisition.requested_by, "issued_at": issue.issued_at,
+        "lines": [{"issue_line_id": part.line.issue_line_id, "requisition_line_id": part.line.requisition_line_id,
+                   "item_id": part.line.item_id, "warehouse_id": part.line.warehouse_id,
+                   "batch_no": part.batch_key or None, "quantity": part.quantity, "unit_cost": part.unit_cost,
+                   "cost": part.cost} for part in parts],
+        "total_cost": _total(parts),
+    }, subject=str(issue.id), sequence=1)
+
+
+def material_returned(material_return, issue, requisition, parts) -> Envelope:
+    """Unused material taken back at its issue cost, one line per batch a return line went into; finance
+    reverses the issue's posting for that much. A return never changes, so its sequence is 1."""
+    return new_event(MATERIAL_RETURNED, {
+        "return_id": material_return.id, "return_no": material_return.number, "issue_id": issue.id,
+        "issue_no": issue.number, "requisition_no": requisition.number, "department_id": requisition.department_id,
+        "returned_at": material_return.returned_at,
+        "lines": [{"return_line_id": part.return_line_id, "issue_line_id": part.issue_line_id,
+                   "item_id": part.item_id, "warehouse_id": part.warehouse_id, "batch_no": part.batch_key or None,
+                   "quantity": part.quantity, "unit_cost": part.unit_cost, "cost": part.cost} for part in parts],
+        "total_cost": _total(parts),
+    }, subject=str(material_return.id), sequence=1)

@@ -14,7 +14,7 @@ from erp_shared.events import Envelope
 from erp_shared.events.catalog import master_data_types
 from erp_shared.replication import replicate_into
 
-from . import issues, reservations, returns, services
+from . import issues, reconciliation, reservations, returns, services
 from .models import department_replica, employee_replica, supplier_replica
 
 
@@ -42,6 +42,7 @@ HANDLERS = {
     "sales.order_cancelled.v1": order_cancelled,
     "sales.goods_delivered.v1": goods_delivered,
     "sales.goods_returned.v1": goods_returned,
+    "finance.journal_posted.v1": reconciliation.gl_postings_handler(reconciliation.ACCOUNT_CODE),
     **{t: replicate_into(supplier_replica) for t in master_data_types("procurement", "supplier")},
     **{t: replicate_into(department_replica) for t in master_data_types("hr", "department")},
     **{t: replicate_into(employee_replica) for t in master_data_types("hr", "employee")},

@@ -43,9 +43,9 @@ def issue_for_delivery(session: Session, event: Envelope, delivery: dict) -> Non
         row = reservations[line.order_line_id]
         row.state = row.state.issue(line.quantity)
         place = (line.item_id, line.warehouse_id)
-        batches = on_hand.setdefault(place, _batches(session, *place))
+        batches = on_hand.setdefault(place, batches_at(session, *place))
         picks = picking.pick_fifo(batches, line.quantity)
-        on_hand[place] = _after_picks(batches, picks)
+        on_hand[place] = after_picks(batches, picks)
         line_parts, running[line.item_id] = picking.cost_issue(running[line.item_id], line, picks)
         parts.extend(line_parts)
     source = Source(picking.DELIVERY, domain.source_document(delivery["delivery_no"]), event.id,
@@ -73,7 +73,7 @@ def _reservations_covering(session: Session, order_id: uuid.UUID,
     return rows
 
 
-def _batches(session: Session, item_id: uuid.UUID, warehouse_id: uuid.UUID) -> list[picking.BatchStock]:
+def batches_at(session: Session, item_id: uuid.UUID, warehouse_id: uuid.UUID) -> list[picking.BatchStock]:
     """The place's batches with stock and when each first came in by receipt."""
     first_receipt = (select(func.min(StockMove.moved_at)).where(
         and_(StockMove.item_id == StockBalance.item_id, StockMove.warehouse_id == StockBalance.warehouse_id,
@@ -84,7 +84,7 @@ def _batches(session: Session, item_id: uuid.UUID, warehouse_id: uuid.UUID) -> l
     return [picking.BatchStock(batch, received_at, quantity) for batch, received_at, quantity in rows]
 
 
-def _after_picks(batches: list[picking.BatchStock], picks: list[tuple[str, Decimal]]) -> list[picking.BatchStock]:
+def after_picks(batches: list[picking.BatchStock], picks: list[tuple[str, Decimal]]) -> list[picking.BatchStock]:
     """What the batches hold once the picks are taken, for the next line delivering from the same place."""
     taken = dict(picks)
     return [picking.BatchStock(b.batch_key, b.first_received_at, b.on_hand - taken.get(b.batch_key, 0))

@@ -20,6 +20,7 @@ from erp_shared.errors import RuleViolation
 
 from . import domain
 from .models import Item, ItemValuation, StockBalance, StockMove, Warehouse
+from .transit import refuse_transit
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,10 @@ class Source:
 
 
 def require_known_places(session: Session, lines) -> None:
-    """Inventory owns items and warehouses, so a line naming one it does not know can never be booked.
-    `lines` are anything with an `item_id` and a `warehouse_id`."""
+    """Inventory owns items and warehouses, so a line naming one it does not know can never be booked; nor can
+    one naming the in-transit location, which only transfers book. `lines` are anything with an `item_id` and
+    a `warehouse_id`."""
+    refuse_transit(line.warehouse_id for line in lines)
     for field, model, wanted in (("item_id", Item, {line.item_id for line in lines}),
                                  ("warehouse_id", Warehouse, {line.warehouse_id for line in lines})):
         known = set(session.execute(select(model.id).where(model.id.in_(wanted))).scalars()) if wanted else set()

@@ -24,6 +24,11 @@ class DeliveryLine:
     warehouse_id: uuid.UUID
     quantity: Decimal
 
+    @property
+    def source_line_id(self) -> uuid.UUID:
+        """The line the ledger books the issue under."""
+        return self.delivery_line_id
+
 
 def delivery_lines(lines: list[dict]) -> list[DeliveryLine]:
     """A delivery names each line once and delivers a positive quantity the ledger can hold exactly."""
@@ -79,7 +84,9 @@ def pick_fifo(batches: list[BatchStock], quantity: Decimal) -> list[tuple[str, D
 
 @dataclass(frozen=True)
 class IssuePart:
-    """One batch's share of a delivery line, at cost: `cost` is its exact share of the stock value."""
+    """One batch's share of an issued line (a delivery line, or a material issue line: anything with an item,
+    a warehouse and the `source_line_id` the ledger books it under), at cost: `cost` is its exact share of the
+    stock value."""
     line: DeliveryLine
     batch_key: str
     quantity: Decimal
@@ -90,7 +97,7 @@ class IssuePart:
     def movement(self) -> Movement:
         return Movement(item_id=self.line.item_id, warehouse_id=self.line.warehouse_id,
                         batch_no=self.batch_key or None, quantity=-self.quantity, unit_cost=self.unit_cost,
-                        value=-self.cost, source_line_id=self.line.delivery_line_id)
+                        value=-self.cost, source_line_id=self.line.source_line_id)
 
 
 def cost_issue(valuation: Valuation, line: DeliveryLine,

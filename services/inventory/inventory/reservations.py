@@ -154,3 +154,27 @@ def publish_state(session: Session, head: OrderReservation, *, changed: bool) ->
     answer = stock_reserved(head.order_id, head.status, head.version, lines)
     if changed or not session.execute(select(exists().where(outbox.c.event_id == answer.id))).scalar_one():
         record_events(session, outbox, answer)
+
+
+def backorder_shortfalls(session: Session, places: set[Place]) -> None:
+    """Stock was lost at these places: where what is left no longer covers what is reserved, the newest
+    reservations go back to the backorder until it does, and each order changed publishes its new state. The
+    caller holds the valuation locks of the places' items."""
+    shortfalls = {place: -available for place, available in available_at(session, places).items() if available < 0}
+    if not shortfalls:
+        return
+    holding = {row.order_line_id: row for row in session.execute(
+        select(Reservation).where(_at(set(shortfalls)), Reservation.quantity_reserved > 0)).scalars()}
+    taken = allocation.backorder_newest(
+        [allocation.Backorder(row.order_line_id, (row.item_id, row.warehouse_id), row.order_date, row.confirmed_at,
+                              row.quantity_reserved) for row in holding.values()], shortfalls)
+    if not taken:
+        return
+    heads = lock_orders(session, {holding[line_id].order_id for line_id in taken})
+    rows = {row.order_line_id: row for row in session.execute(
+        select(Reservation).where(Reservation.order_line_id.in_(sorted(taken))).order_by(Reservation.order_line_id)
+        .with_for_update().execution_options(populate_existing=True)).scalars()}
+    for line_id, quantity in taken.items():
+        rows[line_id].state = rows[line_id].state.backorder(quantity)
+    for order_id in sorted(heads):
+        publish_state(session, heads[order_id], changed=True)

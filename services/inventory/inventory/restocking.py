@@ -100,19 +100,34 @@ class ReturnPart:
                         delivery_line_id=self.line.delivery_line_id)
 
 
-def take_back(line: ReturnLine, issued: list[IssuedBatch]) -> tuple[list[ReturnPart], list[IssuedBatch]]:
-    """The return line's parts, filling the delivery line's batches in reverse picking order (the batch picked
-    last comes back first), and the batches as they stand after it. More than is still out is refused: sales
-    refuses such a return too, so it can never be booked."""
-    outstanding = sum((batch.outstanding for batch in issued), NOTHING)
-    if line.quantity > outstanding:
-        raise ReturnExceedsIssue(f"{line.quantity} returned on delivery line {line.delivery_line_id} but only "
-                                 f"{outstanding} of what it issued has not come back", field="quantity")
-    parts, after, wanted = [], {}, line.quantity
+def outstanding(issued: list[IssuedBatch]) -> Decimal:
+    """What of an issued line has not come back yet, over all its batches."""
+    return sum((batch.outstanding for batch in issued), NOTHING)
+
+
+def reverse_pick(quantity: Decimal,
+                 issued: list[IssuedBatch]) -> tuple[list[tuple[IssuedBatch, Decimal, Decimal]], list[IssuedBatch]]:
+    """(batch, quantity, cost) shares of `quantity` coming back into an issued line's batches in reverse
+    picking order (the batch picked last comes back first), each at the cost it left at, and the batches as
+    they stand after it. The caller has checked that no more than is `outstanding` comes back."""
+    shares, after, wanted = [], {}, quantity
     for batch in sorted(issued, key=lambda b: fifo_turn(b.first_received_at, b.batch_key), reverse=True):
         take = min(batch.outstanding, wanted)
         if take > 0:
-            parts.append(ReturnPart(line, batch.batch_key, take, batch.unit_cost, batch.cost_of(take)))
+            shares.append((batch, take, batch.cost_of(take)))
             after[batch.batch_key] = batch.take_back(take)
             wanted -= take
-    return parts, [after.get(batch.batch_key, batch) for batch in issued]
+    return shares, [after.get(batch.batch_key, batch) for batch in issued]
+
+
+def take_back(line: ReturnLine, issued: list[IssuedBatch]) -> tuple[list[ReturnPart], list[IssuedBatch]]:
+    """The return line's parts, filling the delivery line's batches in reverse picking order, and the batches
+    as they stand after it. More than is still out is refused: sales refuses such a return too, so it can
+    never be booked."""
+    still_out = outstanding(issued)
+    if line.quantity > still_out:
+        raise ReturnExceedsIssue(f"{line.quantity} returned on delivery line {line.delivery_line_id} but only "
+                                 f"{still_out} of what it issued has not come back", field="quantity")
+    shares, after = reverse_pick(line.quantity, issued)
+    return [ReturnPart(line, batch.batch_key, quantity, batch.unit_cost, cost)
+            for batch, quantity, cost in shares], after

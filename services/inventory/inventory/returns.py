@@ -52,7 +52,7 @@ def _issued_batches(session: Session, delivery_no: str,
     each. A line that issued nothing on this delivery, or issued another item or warehouse than the return
     names, can never be taken back."""
     wanted = sorted({line.delivery_line_id for line in lines})
-    issues = session.execute(select(StockMove, _first_receipt()).where(
+    issues = session.execute(select(StockMove, first_receipt()).where(
         StockMove.move_type == picking.DELIVERY, StockMove.source_line_id.in_(wanted))).all()
     returned = {(delivery_line, batch or ""): (quantity, cost) for delivery_line, batch, quantity, cost in
                 session.execute(select(StockMove.delivery_line_id, StockMove.batch_no, func.sum(StockMove.quantity),
@@ -81,7 +81,7 @@ def _issued_batches(session: Session, delivery_no: str,
     return batches
 
 
-def _first_receipt():
+def first_receipt():
     """When the issue move's batch first came in by receipt: the picking turn the issue was taken in."""
     receipt = aliased(StockMove)
     return (select(func.min(receipt.moved_at)).where(and_(

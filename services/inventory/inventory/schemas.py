@@ -8,9 +8,10 @@ from erp_shared.web.fields import code, name, quantity
 from .allocation import LINE_STATUSES
 from .domain import RECEIPT
 from .picking import DELIVERY
+from .requisition_domain import MATERIAL_ISSUE, MATERIAL_RETURN
 from .restocking import RETURN
 
-MOVE_TYPES = (RECEIPT, DELIVERY, RETURN)
+MOVE_TYPES = (RECEIPT, DELIVERY, RETURN, MATERIAL_ISSUE, MATERIAL_RETURN)
 
 
 class ItemCreate(Schema):

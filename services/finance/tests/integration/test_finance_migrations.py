@@ -49,8 +49,10 @@ def test_the_seed_can_be_taken_back_and_replayed(scratch_database):
                     connection.execute(text("SELECT count(*) FROM outbox")).scalar_one())
 
     upgrade("finance", url)
+    assert counts() == (19, 19)                 # 0002's chart and 0006's 6200 Materials consumed
+    command.downgrade(alembic_config("finance", url), "0005")
     assert counts() == (18, 18)
     command.downgrade(alembic_config("finance", url), "0001")
     assert counts() == (0, 0)
     upgrade("finance", url)
-    assert counts() == (18, 18)
+    assert counts() == (19, 19)

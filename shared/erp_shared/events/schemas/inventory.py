@@ -102,3 +102,133 @@ class StockReturnedV1(Schema):
     returned_at = fields.AwareDateTime(required=True)
     lines = fields.List(fields.Nested(ReturnedLineV1), required=True)
     total_cost = fields.Decimal(required=True, as_string=True)
+
+
+class MaterialIssuedLineV1(Schema):
+    """One batch's share of a material issue line (an issue line taken from two batches is two lines)."""
+    issue_line_id = fields.UUID(required=True)
+    requisition_line_id = fields.UUID(required=True)
+    item_id = fields.UUID(required=True)
+    warehouse_id = fields.UUID(required=True)
+    batch_no = fields.String(allow_none=True, load_default=None)
+    quantity = fields.Decimal(required=True, as_string=True)
+    unit_cost = fields.Decimal(required=True, as_string=True)   # moving average at the time of issue
+    cost = fields.Decimal(required=True, as_string=True)        # exact share of the stock value, 2 dp
+
+
+@catalog.register("inventory.material_issued.v1")
+class MaterialIssuedV1(Schema):
+    """Stock issued against an approved material requisition for a department's own use, at cost: finance
+    posts Dr the department's expense account / Cr 1200."""
+    issue_id = fields.UUID(required=True)
+    issue_no = fields.String(required=True)
+    requisition_id = fields.UUID(required=True)
+    requisition_no = fields.String(required=True)
+    department_id = fields.UUID(required=True)
+    employee_id = fields.UUID(required=True)          # who asked for the material
+    issued_at = fields.AwareDateTime(required=True)
+    lines = fields.List(fields.Nested(MaterialIssuedLineV1), required=True, validate=validate.Length(min=1))
+    total_cost = fields.Decimal(required=True, as_string=True)
+
+
+class MaterialReturnedLineV1(Schema):
+    """One batch's share of a return line, at the cost it was issued at."""
+    return_line_id = fields.UUID(required=True)
+    issue_line_id = fields.UUID(required=True)
+    item_id = fields.UUID(required=True)
+    warehouse_id = fields.UUID(required=True)
+    batch_no = fields.String(allow_none=True, load_default=None)
+    quantity = fields.Decimal(required=True, as_string=True)
+    unit_cost = fields.Decimal(required=True, as_string=True)
+    cost = fields.Decimal(required=True, as_string=True)        # returning a whole issue line gives back its cost
+
+
+@catalog.register("inventory.material_returned.v1")
+class MaterialReturnedV1(Schema):
+    """Unused material came back into stock at its issue cost: finance posts Dr 1200 / Cr the expense account
+    the issue was posted to."""
+    return_id = fields.UUID(required=True)
+    return_no = fields.String(required=True)
+    issue_id = fields.UUID(required=True)
+    issue_no = fields.String(required=True)
+    requisition_no = fields.String(required=True)
+    department_id = fields.UUID(required=True)
+    returned_at = fields.AwareDateTime(required=True)
+    lines = fields.List(fields.Nested(MaterialReturnedLineV1), required=True, validate=validate.Length(min=1))
+    total_cost = fields.Decimal(required=True, as_string=True)
+
+
+# --- Transfers between warehouses and cycle counts ----------------------------------------------------------
+
+class TransferShippedLineV1(Schema):
+    """One batch's share of a transfer line as it left the source (a line shipped from two batches is two)."""
+    transfer_line_id = fields.UUID(required=True)
+    item_id = fields.UUID(required=True)
+    batch_no = fields.String(allow_none=True, load_default=None)
+    quantity = fields.Decimal(required=True, as_string=True)
+    unit_cost = fields.Decimal(required=True, as_string=True)   # moving average at shipping
+    value = fields.Decimal(required=True, as_string=True)       # exact share of the stock value, 2 dp
+
+
+@catalog.register("inventory.transfer_shipped.v1")
+class TransferShippedV1(Schema):
+    """Stock left the source into transit, still owned and valued: the item's stock value is unchanged, so
+    finance posts nothing."""
+    transfer_id = fields.UUID(required=True)
+    transfer_no = fields.String(required=True)
+    from_warehouse_id = fields.UUID(required=True)
+    to_warehouse_id = fields.UUID(required=True)
+    shipped_at = fields.AwareDateTime(required=True)
+    lines = fields.List(fields.Nested(TransferShippedLineV1), required=True, validate=validate.Length(min=1))
+
+
+class TransferReceivedLineV1(Schema):
+    """One shipped batch on arrival: what arrived and what was lost, valued at the value it was shipped at."""
+    transfer_line_id = fields.UUID(required=True)
+    item_id = fields.UUID(required=True)
+    batch_no = fields.String(allow_none=True, load_default=None)
+    quantity_shipped = fields.Decimal(required=True, as_string=True)
+    quantity_received = fields.Decimal(required=True, as_string=True)
+    quantity_lost = fields.Decimal(required=True, as_string=True)
+    value_received = fields.Decimal(required=True, as_string=True)
+    value_lost = fields.Decimal(required=True, as_string=True)
+
+
+@catalog.register("inventory.transfer_received.v1")
+class TransferReceivedV1(Schema):
+    """The transfer arrived and is closed; what did not arrive left stock as a loss: finance posts
+    Dr 5100 Inventory adjustments / Cr 1200 for `total_loss` (nothing when it is zero)."""
+    transfer_id = fields.UUID(required=True)
+    transfer_no = fields.String(required=True)
+    from_warehouse_id = fields.UUID(required=True)
+    to_warehouse_id = fields.UUID(required=True)
+    received_at = fields.AwareDateTime(required=True)
+    lines = fields.List(fields.Nested(TransferReceivedLineV1), required=True, validate=validate.Length(min=1))
+    total_loss = fields.Decimal(required=True, as_string=True)
+
+
+class CountPostedLineV1(Schema):
+    """One item and batch of a posted count; variance = counted − book at the snapshot, `value` is signed like
+    it (a gain positive, a loss negative)."""
+    count_line_id = fields.UUID(required=True)
+    item_id = fields.UUID(required=True)
+    batch_no = fields.String(allow_none=True, load_default=None)
+    book_quantity = fields.Decimal(required=True, as_string=True)
+    counted_quantity = fields.Decimal(required=True, as_string=True)
+    variance = fields.Decimal(required=True, as_string=True)
+    unit_cost = fields.Decimal(required=True, as_string=True)
+    value = fields.Decimal(required=True, as_string=True)
+
+
+@catalog.register("inventory.count_posted.v1")
+class CountPostedV1(Schema):
+    """A cycle count adjusted stock by its variances: finance posts the gains Dr 1200 / Cr 5100 and the losses
+    Dr 5100 / Cr 1200 in one entry (both totals are positive amounts; nothing when both are zero)."""
+    count_id = fields.UUID(required=True)
+    count_no = fields.String(required=True)
+    warehouse_id = fields.UUID(required=True)
+    snapshot_at = fields.AwareDateTime(required=True)
+    posted_at = fields.AwareDateTime(required=True)
+    lines = fields.List(fields.Nested(CountPostedLineV1), required=True, validate=validate.Length(min=1))
+    total_gain = fields.Decimal(required=True, as_string=True)
+    total_loss = fields.Decimal(required=True, as_string=True)
