@@ -8,8 +8,12 @@ PACKAGES := shared services/procurement services/inventory services/sales servic
 PYPROJECTS := $(addsuffix /pyproject.toml,$(PACKAGES))
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 PYTEST := $(PY) -m pytest
+CONSOLE := gateway/console
+CONSOLE_SOURCES := $(shell find $(CONSOLE)/src $(CONSOLE)/public $(CONSOLE)/openapi -type f 2>/dev/null) \
+                   $(addprefix $(CONSOLE)/,index.html vite.config.ts tsconfig.json package.json)
 
-.PHONY: help install infra setup run test test-unit test-integration test-e2e test-deploy definitions bench clean
+.PHONY: help install infra setup run test test-unit test-integration test-e2e test-deploy definitions bench clean \
+        console console-deps console-client
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -25,13 +29,14 @@ $(VENV)/.installed: requirements.lock $(PYPROJECTS)
 infra: ## Make sure PostgreSQL and RabbitMQ are up (starts local ones that are down)
 	@bash scripts/ensure-infra.sh
 
-setup: install infra ## Keys, databases, migrations, broker topology, admin user
+setup: install infra console ## Keys, databases, migrations, broker topology, admin user
 	@bash scripts/setup.sh
 
 run: setup ## Start every API, worker and the gateway (gateway on :8080); Ctrl-C stops them all
 	honcho start -f Procfile
 
-test: install infra ## Every test: unit, integration (real PostgreSQL + RabbitMQ), deployment, end to end
+test: install infra console-deps ## Every test: unit, integration (real PostgreSQL + RabbitMQ), deployment, end to end
+	cd $(CONSOLE) && npm run --silent typecheck && npm test
 	$(PYTEST) -q -n 2 shared/tests services gateway/tests deploy/tests
 	$(PYTEST) -q tests-e2e
 
@@ -50,5 +55,20 @@ test-deploy: install ## Offline validation of docker-compose.yml and k8s/
 definitions: install ## Export the broker topology to deploy/rabbitmq/definitions.json
 	erp-manage export-definitions --vhost erp > deploy/rabbitmq/definitions.json
 
+console-deps: $(CONSOLE)/node_modules/.installed ## Install the web console's pinned npm packages (only when the lockfile changed)
+
+$(CONSOLE)/node_modules/.installed: $(CONSOLE)/package-lock.json $(CONSOLE)/package.json
+	cd $(CONSOLE) && npm ci --no-audit --no-fund
+	touch $@
+
+console: $(CONSOLE)/dist/index.html ## Build the web console the gateway serves at / (only when its sources changed)
+
+$(CONSOLE)/dist/index.html: $(CONSOLE)/node_modules/.installed $(CONSOLE_SOURCES)
+	cd $(CONSOLE) && npm run --silent build
+
+console-client: install console-deps ## Regenerate the console's typed API client and role policy from the code
+	$(PY) scripts/export-openapi.py $(CONSOLE)/openapi/erp.json --policy $(CONSOLE)/openapi/policy.json
+	cd $(CONSOLE) && npm run --silent client
+
 clean: ## Remove the virtualenv and local state (keys, admin password, metrics files)
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var $(CONSOLE)/node_modules $(CONSOLE)/dist

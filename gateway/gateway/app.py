@@ -16,6 +16,7 @@ from erp_shared.web.metrics import install_metrics
 from . import SERVICE
 from .auth_api import tokens, users
 from .config import GatewaySettings
+from .console import console
 from .docs import OpenApiCatalog, docs
 from .health import register_health
 from .policy import Policy
@@ -70,5 +71,6 @@ def create_app(config: GatewaySettings | Mapping | None = None) -> Flask:
     app.extensions["gateway_openapi"] = OpenApiCatalog(upstreams, api.spec.to_dict, settings.openapi_cache_seconds)
     app.register_blueprint(docs)
     app.register_blueprint(proxy)
+    app.register_blueprint(console)
     log.info("gateway configured", extra={"settings": settings.describe()})
     return app

@@ -17,6 +17,7 @@ from .keys import is_key_pair, public_pem_of
 
 DEFAULT_PRIVATE_KEY_FILE = REPO_ROOT / "var/keys/jwt-private.pem"
 DEFAULT_PUBLIC_KEY_FILE = REPO_ROOT / "var/keys/jwt-public.pem"
+DEFAULT_CONSOLE_DIR = REPO_ROOT / "gateway/console/dist"
 
 
 class ConfigurationError(RuntimeError):
@@ -55,6 +56,7 @@ ENVIRONMENT = {
     "openapi_cache_seconds": lambda: float(_env("ERP_GATEWAY_OPENAPI_CACHE_SECONDS", "30")),
     "upstream_pool_size": lambda: int(_env("ERP_GATEWAY_POOL_SIZE", "20")),
     "trusted_proxies": lambda: int(_env("ERP_GATEWAY_TRUSTED_PROXIES", "0")),
+    "console_dir": lambda: _env("ERP_CONSOLE_DIR", str(DEFAULT_CONSOLE_DIR)),
 }
 
 
@@ -76,6 +78,9 @@ class GatewaySettings:
     # Load balancers in front of the gateway whose X-Forwarded-For may be believed: without this, behind
     # an ingress every client has the ingress's address and shares one sign-in rate limit.
     trusted_proxies: int
+    # The web console's built files (`make console`), served at `/`; read on each request, so a rebuild
+    # needs no restart.
+    console_dir: str
     service: str = SERVICE
 
     @classmethod
