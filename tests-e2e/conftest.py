@@ -13,6 +13,7 @@ from erp_shared.manage import declare_topology
 from erp_shared.testing.plugin import TEST_RETRY_DELAYS_MS, environment_for_tests
 from erp_shared.testing.processes import ManagedProcess, free_port, python_module, wait_for_http
 from erp_shared.testing.tokens import TokenFactory
+from erp_shared.testing.waiting import wait_until
 
 REPO = Path(__file__).resolve().parents[1]
 ADMIN = ("e2e-admin", "e2e-admin-password")
@@ -91,3 +92,21 @@ def system(erp_infra, service_database, tmp_path_factory):
         for process in processes.values():
             if process.process and process.process.returncode not in (0, -15, None):
                 sys.stderr.write(f"--- {process.name} exited {process.process.returncode}\n{process.log()[-3000:]}\n")
+
+
+@pytest.fixture(autouse=True)
+def stock_reconciles_with_the_ledger(request):
+    """After every scenario that ran the system, the stock ledger and GL 1200 agree to the cent, with no
+    difference left to explain (once the events in flight have been consumed)."""
+    yield
+    if "system" not in request.fixturenames:
+        return
+    system = request.getfixturevalue("system")
+    state = {}
+
+    def balanced():
+        response = system.call("GET", "/api/inventory/reconciliation/stock-to-gl", role="viewer")
+        state["last"] = response.text[:2000]
+        return response.status_code == 200 and response.json()["status"] == "balanced"
+    wait_until(balanced, timeout=45, interval=0.5,
+               message=lambda: f"{request.node.nodeid} left the stock ledger and GL 1200 apart: {state.get('last')}")
