@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from .domain import QUANTITY_STEP
 from .models import Item, ItemValuation, Reservation, StockBalance, StockMove, Warehouse
+from .transit import IN_TRANSIT_ID
 
 
 def _page(session: Session, query: Select, page: int, page_size: int) -> tuple[list, int]:
@@ -144,4 +145,9 @@ def availability(session: Session, filters: dict, page: int, page_size: int) -> 
     return [{"item_id": row.item_id, "item_code": row.item_code, "warehouse_id": row.warehouse_id,
              "warehouse_code": row.warehouse_code, "on_hand": _quantity(row.on_hand),
              "reserved": _quantity(row.reserved), "backordered": _quantity(row.backordered),
-             "available": _quantity(row.on_hand - row.reserved)} for row in rows], total
+             "available": _available(row)} for row in rows], total
+
+
+def _available(row) -> Decimal:
+    """Goods in transit are owned and counted on hand, but nothing may be reserved there."""
+    return _quantity(0 if row.warehouse_id == IN_TRANSIT_ID else row.on_hand - row.reserved)

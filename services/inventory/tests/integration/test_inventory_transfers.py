@@ -83,6 +83,9 @@ def test_a_transfer_shipped_then_received_short(client, erp_tokens, db, receipts
     assert stock(db, item) == {(north, "LOT-B"): D("2"), (IN_TRANSIT_ID, "LOT-A"): D("3"),
                                (IN_TRANSIT_ID, "LOT-B"): D("2")}
     assert valuation_of(db, item) == Valuation(D("7"), D("20.00"), 6)       # still owned, value unchanged
+    in_transit = client.get(f"/stock/availability?item_id={item}&warehouse_id={IN_TRANSIT_ID}",
+                            headers=writer(erp_tokens)).json
+    assert [(row["on_hand"], row["available"]) for row in in_transit] == [("5.0000", "0.0000")]
     published = receipts.envelopes(shipping)
     assert [e.type for e, _ in published] == [SHIPPED, LEVEL]
     (event, data), (_, level) = published
