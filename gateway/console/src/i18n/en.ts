@@ -1,6 +1,4 @@
 /** English texts. zh-CN.ts has the same keys (a unit test checks that). */
-import { documentsEn } from "../documents/texts";
-import screensEn from "./screens.en";
 const en = {
   app: {
     title: "ERP",
@@ -139,8 +137,6 @@ const en = {
     unknownTitle: "Something went wrong",
     backHome: "Back to the home page",
   },
-  documents: documentsEn,
-  screens: screensEn,
 };
 
 export default en;

@@ -1,7 +1,5 @@
 /** 简体中文。与 en.ts 的键一一对应（单元测试会检查）。 */
 import type { Texts } from "./en";
-import { documentsZhCN } from "../documents/texts";
-import screensZhCN from "./screens.zh-CN";
 
 const zhCN: Texts = {
   app: {
@@ -141,8 +139,6 @@ const zhCN: Texts = {
     unknownTitle: "出现错误",
     backHome: "返回首页",
   },
-  documents: documentsZhCN,
-  screens: screensZhCN,
 };
 
 export default zhCN;

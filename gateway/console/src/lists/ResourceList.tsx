@@ -2,17 +2,16 @@
  * One server-paged list screen for any declared resource: filters, page and page size in the URL, status
  * badges, and CSV export of the whole filtered set (every page fetched, the file built in the browser).
  */
-import { DownloadOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { App, Button, Checkbox, Flex, Input, Select, Space, Table, Typography } from "antd";
 import type { ColumnsType, TablePaginationConfig } from "antd/es/table";
 import type { SorterResult } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { fetchAll, fetchPage, type ListPath, type ListRow } from "../api/lists";
 import { useAuth } from "../auth/AuthProvider";
-import { isAllowed } from "../auth/permissions";
 import { describeError, ErrorNotice } from "../errors/ErrorNotice";
 import { useLanguage } from "../i18n/LanguageProvider";
 import { toCsv, downloadCsv } from "./csv";
@@ -32,7 +31,6 @@ function FilterControl({ filter, value, onChange }: { filter: FilterDef; value: 
           allowClear
           defaultValue={value}
           placeholder={t(filter.placeholderKey)}
-          aria-label={t(filter.placeholderKey)}
           onSearch={(text) => onChange(text.trim() || undefined)}
           style={{ width: 240 }}
         />
@@ -43,7 +41,6 @@ function FilterControl({ filter, value, onChange }: { filter: FilterDef; value: 
           allowClear
           value={value}
           placeholder={t(filter.labelKey)}
-          aria-label={t(filter.labelKey)}
           onChange={(next) => onChange(next ?? undefined)}
           options={filter.options.map((option) => ({ value: option, label: t(`${filter.labels}.${option}`, { defaultValue: option }) }))}
           style={{ minWidth: 160 }}
@@ -55,7 +52,6 @@ function FilterControl({ filter, value, onChange }: { filter: FilterDef; value: 
           allowClear
           value={value}
           placeholder={t(filter.labelKey)}
-          aria-label={t(filter.labelKey)}
           onChange={(next) => onChange(next ?? undefined)}
           options={[
             { value: "true", label: `${t(filter.labelKey)}: ${t("values.active")}` },
@@ -76,7 +72,7 @@ function FilterControl({ filter, value, onChange }: { filter: FilterDef; value: 
 export function ResourceList<P extends ListPath>({ resource }: { resource: ListResource<P> }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { api, roles } = useAuth();
+  const { api } = useAuth();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [exporting, setExporting] = useState<{ fetched: number; total: number } | null>(null);
@@ -92,7 +88,7 @@ export function ResourceList<P extends ListPath>({ resource }: { resource: ListR
 
   const columns: ColumnsType<Row> = useMemo(
     () =>
-      resource.columns.map((column, index) => ({
+      resource.columns.map((column) => ({
         key: column.key,
         dataIndex: column.key,
         title: t(column.titleKey),
@@ -100,8 +96,7 @@ export function ResourceList<P extends ListPath>({ resource }: { resource: ListR
         align: isNumeric(column) ? ("right" as const) : undefined,
         sorter: resource.sortable?.includes(column.key) ?? false,
         sortOrder: state.sort === column.key ? ("ascend" as const) : state.sort === `-${column.key}` ? ("descend" as const) : null,
-        render: (value: unknown, row: Row) =>
-          resource.rowLink && index === 0 ? <Link to={resource.rowLink(row as ListRow<P>)}>{renderCell(column, value, context)}</Link> : renderCell(column, value, context),
+        render: (value: unknown) => renderCell(column, value, context),
       })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [resource, t, language, state.sort],
@@ -148,13 +143,6 @@ export function ResourceList<P extends ListPath>({ resource }: { resource: ListR
           {t(resource.titleKey)}
         </Typography.Title>
         <Space wrap>
-          {resource.create && isAllowed(roles, "POST", resource.create.apiPath) && (
-            <Link to={resource.create.to}>
-              <Button type="primary" icon={<PlusOutlined />} data-action="create">
-                {t(resource.create.labelKey)}
-              </Button>
-            </Link>
-          )}
           <Button icon={<ReloadOutlined />} onClick={() => void page.refetch()} loading={page.isFetching && !page.isLoading}>
             {t("list.refresh")}
           </Button>

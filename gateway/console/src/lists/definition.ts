@@ -29,10 +29,6 @@ export interface ListResource<P extends ListPath = ListPath> {
   statusColors?: Record<string, BadgeState>;
   /** Query parameters the API sorts by; no list endpoint offers one yet, so none is declared. */
   sortable?: readonly string[];
-  /** The page of a row's record: its first column links there. */
-  rowLink?: (row: ListRow<P>) => string;
-  /** A "new" button, shown when the user's roles may make the create call (`apiPath`). */
-  create?: { to: string; labelKey: string; apiPath: string };
 }
 
 /** Checks each declaration against its path's row type. */

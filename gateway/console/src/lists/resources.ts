@@ -107,8 +107,6 @@ export const purchaseOrders = defineList({
     { name: "late", kind: "flag", labelKey: "fields.late" },
   ],
   statusColors: PURCHASE_ORDER_COLORS,
-  rowLink: (row) => `/procurement/purchase-orders/${row.id}`,
-  create: { to: "/procurement/purchase-orders/new", labelKey: "documents.po.create", apiPath: "/api/procurement/purchase-orders" },
 });
 
 export const salesOrders = defineList({
@@ -131,8 +129,6 @@ export const salesOrders = defineList({
     { name: "status", kind: "select", labelKey: "fields.status", options: SALES_ORDER_STATUSES, labels: "status.salesOrder" },
   ],
   statusColors: SALES_ORDER_COLORS,
-  rowLink: (row) => `/sales/sales-orders/${row.id}`,
-  create: { to: "/sales/sales-orders/new", labelKey: "documents.so.new", apiPath: "/api/sales/sales-orders" },
 });
 
 export const users = defineList({

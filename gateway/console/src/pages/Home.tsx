@@ -1,12 +1,8 @@
-import { Alert, Card, Col, Flex, Row, Skeleton, Typography } from "antd";
-import { lazy, Suspense } from "react";
+import { Alert, Card, Col, Flex, Row, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
-import { pageTitleKey, visibleSections } from "../layout/navigation";
-
-// The dashboard (and its charts) load after the page: the shell stays light.
-const Dashboard = lazy(() => import("./dashboard/Dashboard"));
+import { visibleSections } from "../layout/navigation";
 
 export function Home() {
   const { t } = useTranslation();
@@ -22,9 +18,6 @@ export function Home() {
         <Typography.Paragraph>{t("home.intro")}</Typography.Paragraph>
       </div>
       {sections.length === 0 && <Alert type="warning" showIcon title={t("home.noRoles")} />}
-      <Suspense fallback={<Skeleton active />}>
-        <Dashboard />
-      </Suspense>
       <Row gutter={[16, 16]}>
         {sections.map((section) => (
           <Col key={section.key} xs={24} sm={12} lg={6}>
@@ -32,7 +25,7 @@ export function Home() {
               <Flex vertical gap="small">
                 {section.pages.map((page) => (
                   <Link key={page.path} to={page.path}>
-                    {t(pageTitleKey(page))}
+                    {t(page.resource.titleKey)}
                   </Link>
                 ))}
               </Flex>
