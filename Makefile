@@ -16,7 +16,7 @@ CONSOLE_SOURCES := $(shell find $(CONSOLE)/src $(CONSOLE)/public $(CONSOLE)/open
         console console-deps console-client
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
 
 install: $(VENV)/.installed ## Create the virtualenv with the pinned dependencies and every package of the repo
 
@@ -35,7 +35,7 @@ setup: install infra console ## Keys, databases, migrations, broker topology, ad
 run: setup ## Start every API, worker and the gateway (gateway on :8080); Ctrl-C stops them all
 	honcho start -f Procfile
 
-test: install infra console-deps ## Every test: unit, integration (real PostgreSQL + RabbitMQ), deployment, end to end
+test: install infra console ## Every test: unit, integration (real PostgreSQL + RabbitMQ), deployment, end to end (console in chromium included)
 	cd $(CONSOLE) && npm run --silent typecheck && npm test
 	$(PYTEST) -q -n 2 shared/tests services gateway/tests deploy/tests
 	$(PYTEST) -q tests-e2e
@@ -46,7 +46,7 @@ test-unit: install ## Unit tests only (no I/O)
 test-integration: install infra ## Integration tests of the library, each service and the gateway
 	$(PYTEST) -q shared/tests services gateway/tests
 
-test-e2e: install infra ## The whole system through the gateway, faults included
+test-e2e: install infra console ## The whole system through the gateway, faults included, and the console in chromium
 	$(PYTEST) -q tests-e2e
 
 test-deploy: install ## Offline validation of docker-compose.yml and k8s/

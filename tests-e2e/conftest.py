@@ -1,5 +1,6 @@
 """The whole ERP, started for real: six APIs and six workers under their production launchers, the
 gateway in front, on free ports, against `erp_test_*` databases and the test vhost."""
+import os
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -47,6 +48,12 @@ class System:
         return requests.request(method, f"{self.gateway}{path}", headers=headers, timeout=15, **kwargs)
 
 
+def pytest_collection_modifyitems(items):
+    """The console's browser journeys last: they open every page, which fills each service's connection pool,
+    and the concurrency scenarios before them should find the database as the API tests leave it."""
+    items.sort(key=lambda item: item.path.name == "test_console_browser.py")
+
+
 @pytest.fixture(scope="session")
 def system(erp_infra, service_database, tmp_path_factory):
     logs = tmp_path_factory.mktemp("logs")
@@ -62,7 +69,9 @@ def system(erp_infra, service_database, tmp_path_factory):
         erp_infra, keys, ERP_JWT_PRIVATE_KEY=keys.private_pem, ERP_ADMIN_USER=ADMIN[0], ERP_ADMIN_PASSWORD=ADMIN[1],
         ERP_RATELIMIT_STORAGE_URI="memory://", ERP_LOGIN_RATE_LIMIT="1000 per minute", ERP_API_WORKERS="1",
         ERP_API_THREADS="8", ERP_METRICS_DIR=str(tmp_path_factory.mktemp("metrics")),
-        PATH=f"{Path(sys.executable).parent}:{__import__('os').environ['PATH']}",
+        # The built web console (`make console`); a run may point at another build.
+        ERP_CONSOLE_DIR=os.environ.get("ERP_CONSOLE_DIR", str(REPO / "gateway/console/dist")),
+        PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}",
         **{f"ERP_UPSTREAM_{s.upper()}": f"http://127.0.0.1:{p}" for s, p in ports.items()})
     subprocess.run(python_module("gateway.bootstrap"), env=env, check=True, cwd=REPO, capture_output=True)
 

@@ -1,7 +1,9 @@
 """The HTTP client every call from the gateway to a service goes through: one pooled session, two timeouts.
 
-Nothing is retried, not even a refused connection: a POST that timed out may have been applied, and only the
-client, holding its Idempotency-Key, can tell whether trying again is safe.
+A write is never retried: a POST that failed mid-way may have been applied, and only the client, holding its
+Idempotency-Key, can tell whether trying again is safe. A read whose connection was refused or reset is tried
+once more: gunicorn closes a keep-alive connection after a few idle seconds, and a request the gateway sends on
+it at that moment is reset before the service has read it (a spurious 502 otherwise). Timeouts are not retried.
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from .errors import UpstreamTimedOut, UpstreamUnreachable
 from .metrics import UPSTREAM_ERRORS, UPSTREAM_LATENCY
 
 log = logging.getLogger(__name__)
+
+SAFE_TO_REPEAT = frozenset({"GET", "HEAD", "OPTIONS"})
 
 PATH_SAFE = "/:@!$&'()*+,;=-._~"
 
@@ -51,9 +55,7 @@ class Upstreams:
             url += "?" + query.decode("latin-1")
         started = time.perf_counter()
         try:
-            response = self.session.request(method, url, headers=dict(headers or {}), data=body or None,
-                                            timeout=(self.connect_timeout, self.read_timeout),
-                                            allow_redirects=False)
+            response = self._request(method, url, headers, body)
         except requests.ConnectTimeout as exc:
             raise self._failed(service, method, path, UpstreamTimedOut(
                 f"{service} did not accept a connection within {self.connect_timeout:g} s"), exc) from None
@@ -67,6 +69,20 @@ class Upstreams:
         if response.status_code >= 500:
             UPSTREAM_ERRORS.labels(service, str(response.status_code)).inc()
         return response
+
+    def _request(self, method: str, url: str, headers: Mapping | None, body: bytes | None) -> requests.Response:
+        attempts = 2 if method.upper() in SAFE_TO_REPEAT else 1
+        for attempt in range(1, attempts + 1):
+            try:
+                return self.session.request(method, url, headers=dict(headers or {}), data=body or None,
+                                            timeout=(self.connect_timeout, self.read_timeout),
+                                            allow_redirects=False)
+            except requests.ConnectionError as exc:
+                if attempt == attempts or isinstance(exc, (requests.Timeout, requests.exceptions.SSLError)):
+                    raise
+                log.info("upstream connection reset or refused; repeating the read once",
+                         extra={"method": method, "url": url, "error": repr(exc)})
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     def get_json(self, service: str, path: str, *, headers: Mapping | None = None) -> dict:
         response = self.send(service, "GET", path, headers=headers)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Sequence
 
 from sqlalchemy import Boolean, DateTime, Integer, Table, func, select
 from sqlalchemy.dialects.postgresql import UUID
@@ -103,7 +103,8 @@ class MasterData:
         return obj
 
     def list(self, session: Session, *, filters: dict, search_fields=("code", "name"), page: int = 1,
-             page_size: int = 50):
+             page_size: int = 50, order_by: Sequence | None = None):
+        """`order_by` defaults to the first search field (the code people look records up by)."""
         query = select(self.model)
         text = filters.pop("q", None)
         if text:
@@ -114,6 +115,6 @@ class MasterData:
             if value is not None:
                 query = query.where(getattr(self.model, key) == value)
         total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-        rows = session.execute(query.order_by(getattr(self.model, search_fields[0]))
+        rows = session.execute(query.order_by(*(order_by or (getattr(self.model, search_fields[0]),)))
                                .offset((page - 1) * page_size).limit(page_size)).scalars().all()
         return rows, total

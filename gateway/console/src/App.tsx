@@ -8,6 +8,8 @@ import { RequireAuth } from "./auth/RequireAuth";
 import { LanguageProvider } from "./i18n/LanguageProvider";
 import { canOpen, PAGES, type Page } from "./layout/navigation";
 import { Shell } from "./layout/Shell";
+import { documentRoutes } from "./pages/documentRoutes";
+import { warehouseDocumentRoutes } from "./pages/warehouse/warehouseDocumentRoutes";
 import { Home } from "./pages/Home";
 import { SignIn } from "./pages/SignIn";
 import { Forbidden, NotFoundPage } from "./pages/StatusPages";
@@ -32,6 +34,7 @@ export function createQueryClient(): QueryClient {
 function PageRoute({ page }: { page: Page }) {
   const { roles } = useAuth();
   if (!canOpen(roles, page)) return <Forbidden />;
+  if ("screen" in page) return <page.screen />;
   return <ResourceList key={page.path} resource={page.resource} />;
 }
 
@@ -52,8 +55,10 @@ export function App({ queryClient = createQueryClient() }: { queryClient?: Query
               >
                 <Route index element={<Home />} />
                 {PAGES.map((page) => (
-                  <Route key={page.path} path={page.path} element={<PageRoute page={page} />} />
+                  <Route key={page.path} path={"screen" in page ? `${page.path}/*` : page.path} element={<PageRoute page={page} />} />
                 ))}
+                {documentRoutes()}
+                {warehouseDocumentRoutes()}
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>

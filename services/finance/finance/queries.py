@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from erp_shared.errors import NotFound
 from erp_shared.web.read_models import ReadModel
+from erp_shared.web.sorting import Sorting
 
 from .models import (JournalEntry, JournalLine, customer_replica, department_replica, employee_replica, item_replica,
                      supplier_replica, warehouse_replica)
@@ -23,13 +24,20 @@ READ_MODELS = {
     "suppliers": ReadModel(supplier_replica, restricted_columns=BANK_DETAILS, restricted_to=BANK_DETAIL_READERS),
     "customers": ReadModel(customer_replica),
     "departments": ReadModel(department_replica),
-    "employees": ReadModel(employee_replica, code_column="employee_no"),
+    "employees": ReadModel(employee_replica, code_column="employee_no", name_column="full_name"),
 }
+
+
+JOURNAL_SORTING = Sorting(
+    {name: getattr(JournalEntry, name) for name in ("entry_date", "entry_no", "kind", "source_document",
+                                                    "posted_at")},
+    tie_breaker=JournalEntry.id, default=(JournalEntry.entry_date.desc(), JournalEntry.entry_no.desc()))
 
 
 def find_journal_entries(session: Session, filters: dict, *, page: int, page_size: int
                          ) -> tuple[list[JournalEntry], int]:
-    """Entries with their lines, newest business date first (the entry number breaks ties), and the total."""
+    """Entries with their lines, newest business date first (the entry number breaks ties) unless `sort` says
+    otherwise, and the total."""
     query = select(JournalEntry)
     if "source_document" in filters:
         query = query.where(JournalEntry.source_document == filters["source_document"])
@@ -45,7 +53,7 @@ def find_journal_entries(session: Session, filters: dict, *, page: int, page_siz
     total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     entries = session.execute(
         query.options(selectinload(JournalEntry.lines))
-        .order_by(JournalEntry.entry_date.desc(), JournalEntry.entry_no.desc())
+        .order_by(*JOURNAL_SORTING.order_by(filters.get("sort")))
         .offset((page - 1) * page_size).limit(page_size)).scalars().all()
     return list(entries), total
 

@@ -4,6 +4,7 @@ from erp_shared.events.schemas.finance import ACCOUNT_TYPES
 from erp_shared.web.fields import code, name
 
 from .journal import KINDS, SOURCE_DOCUMENT_MAX
+from .queries import JOURNAL_SORTING
 
 
 class AccountCreate(Schema):
@@ -82,6 +83,7 @@ class JournalFilter(Period):
     source_document = fields.String(validate=validate.Length(min=1, max=SOURCE_DOCUMENT_MAX))
     kind = fields.String(validate=validate.OneOf(KINDS))
     account_code = fields.String(validate=validate.Length(min=1, max=20))
+    sort = JOURNAL_SORTING.field()
 
 
 class AsOf(Schema):

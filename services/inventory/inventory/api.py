@@ -92,7 +92,7 @@ def reservation_lines(filters, pagination_parameters):
 read_models = read_model_blueprint({
     "suppliers": ReadModel(supplier_replica),
     "departments": ReadModel(department_replica),
-    "employees": ReadModel(employee_replica, code_column="employee_no"),
+    "employees": ReadModel(employee_replica, code_column="employee_no", name_column="full_name"),
 })
 
 BLUEPRINTS = (items, warehouses, stock, reservations, read_models, *requisition_api.BLUEPRINTS,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from erp_shared.db import Database
 from erp_shared.errors import NotFound
+from erp_shared.web.sorting import Sorting
 
 from .models import (Item, MaterialIssue, MaterialRequisition, MaterialReturn, StockMove, Warehouse,
                      department_replica, employee_replica)
@@ -96,9 +97,15 @@ def _page(session: Session, query: Select, page: int, page_size: int) -> tuple[l
     return session.execute(query.offset((page - 1) * page_size).limit(page_size)).scalars().all(), total
 
 
+REQUISITION_SORTING = Sorting(
+    {name: getattr(MaterialRequisition, name) for name in ("number", "status", "needed_by", "created_at",
+                                                           "updated_at")},
+    tie_breaker=MaterialRequisition.id, default=(MaterialRequisition.number.desc(),))
+
+
 def list_requisitions(db: Database, filters: dict, page: int, page_size: int) -> tuple[list[dict], int]:
-    """Newest number first."""
-    query = select(MaterialRequisition).order_by(MaterialRequisition.number.desc())
+    """Newest number first unless `sort` says otherwise."""
+    query = select(MaterialRequisition).order_by(*REQUISITION_SORTING.order_by(filters.get("sort")))
     for name in ("status", "department_id", "requested_by"):
         if name in filters:
             query = query.where(getattr(MaterialRequisition, name) == filters[name])

@@ -7,6 +7,7 @@ from erp_shared.web.fields import LIMIT, ExactDecimal
 
 from .domain import BATCH_NO_LENGTH
 from .requisition_domain import STATUSES
+from .requisition_queries import REQUISITION_SORTING
 
 TEXT = validate.Length(max=2000)
 
@@ -49,6 +50,7 @@ class RequisitionFilter(Schema):
     status = fields.String(validate=validate.OneOf(STATUSES))
     department_id = fields.UUID()
     requested_by = fields.UUID()
+    sort = REQUISITION_SORTING.field()
 
 
 class RejectIn(Schema):

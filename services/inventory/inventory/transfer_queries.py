@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, aliased
 
 from erp_shared.db import Database
 from erp_shared.errors import NotFound
+from erp_shared.web.sorting import Sorting
 
 from .models import Item, Transfer, TransferLine, Warehouse
 
@@ -49,8 +50,13 @@ def read_transfer(db: Database, transfer_id: uuid.UUID) -> dict:
         return present_transfer(session, transfer)
 
 
+TRANSFER_SORTING = Sorting(
+    {name: getattr(Transfer, name) for name in ("number", "status", "created_at", "shipped_at", "received_at")},
+    tie_breaker=Transfer.id, default=(Transfer.created_at.desc(), Transfer.number.desc()))
+
+
 def list_transfers(db: Database, filters: dict, page: int, page_size: int) -> tuple[list[dict], int]:
-    """Newest first; `warehouse_id` finds transfers leaving or reaching that warehouse."""
+    """Newest first unless `sort` says otherwise; `warehouse_id` finds transfers leaving or reaching that warehouse."""
     source, destination = aliased(Warehouse), aliased(Warehouse)
     lines = (select(TransferLine.transfer_id, func.count().label("line_count"))
              .group_by(TransferLine.transfer_id).subquery())
@@ -58,7 +64,7 @@ def list_transfers(db: Database, filters: dict, page: int, page_size: int) -> tu
              .join(source, source.id == Transfer.from_warehouse_id)
              .join(destination, destination.id == Transfer.to_warehouse_id)
              .join(lines, lines.c.transfer_id == Transfer.id)
-             .order_by(Transfer.created_at.desc(), Transfer.number.desc()))
+             .order_by(*TRANSFER_SORTING.order_by(filters.get("sort"))))
     for name in ("status", "from_warehouse_id", "to_warehouse_id"):
         if name in filters:
             query = query.where(getattr(Transfer, name) == filters[name])

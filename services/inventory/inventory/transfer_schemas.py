@@ -5,6 +5,7 @@ from erp_shared.web.fields import LIMIT, ExactDecimal
 
 from .domain import BATCH_NO_LENGTH
 from .transfer_domain import TRANSFER_STATUSES
+from .transfer_queries import TRANSFER_SORTING
 
 TEXT = validate.Length(max=2000)
 
@@ -45,6 +46,7 @@ class TransferFilter(Schema):
     warehouse_id = fields.UUID(metadata={"description": "leaving or reaching this warehouse"})
     from_warehouse_id = fields.UUID()
     to_warehouse_id = fields.UUID()
+    sort = TRANSFER_SORTING.field()
 
 
 class ShippedBatchOut(Schema):

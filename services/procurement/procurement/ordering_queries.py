@@ -8,6 +8,7 @@ from sqlalchemy import and_, exists, func, not_, select
 from sqlalchemy.orm import Session
 
 from erp_shared.db import Database
+from erp_shared.web.sorting import Sorting
 
 from .models import PurchaseOrder, PurchaseOrderLine, Supplier
 from .ordering_domain import RECEIVABLE, days_overdue, open_quantity
@@ -78,11 +79,20 @@ def order_conditions(filters: dict) -> list:
     return conditions
 
 
+ORDER_SORTING = Sorting(
+    {"number": PurchaseOrder.number, "order_date": PurchaseOrder.order_date, "status": PurchaseOrder.status,
+     "total_amount": PurchaseOrder.total_amount, "updated_at": PurchaseOrder.updated_at,
+     "supplier_name": Supplier.name},
+    tie_breaker=PurchaseOrder.id, default=(PurchaseOrder.number.desc(),))
+
+
 def list_orders(db: Database, filters: dict, page: int, page_size: int) -> tuple[list[dict], int]:
-    """Newest number first; `number` matches a prefix, `late` orders still expecting overdue goods."""
+    """Newest number first unless `sort` says otherwise; `number` matches a prefix, `late` orders still
+    expecting overdue goods."""
     conditions = order_conditions(filters)
     query = (select(PurchaseOrder, Supplier).join(Supplier, Supplier.id == PurchaseOrder.supplier_id)
-             .where(*conditions).order_by(PurchaseOrder.number.desc()).offset((page - 1) * page_size).limit(page_size))
+             .where(*conditions).order_by(*ORDER_SORTING.order_by(filters.get("sort")))
+             .offset((page - 1) * page_size).limit(page_size))
     with db.unit_of_work() as session:
         total = session.execute(select(func.count()).select_from(PurchaseOrder).where(*conditions)).scalar_one()
         return [present_header(order, supplier) for order, supplier in session.execute(query).all()], total

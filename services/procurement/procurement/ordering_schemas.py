@@ -6,6 +6,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from erp_shared.web.fields import LIMIT, ExactDecimal, money
 
 from .ordering_domain import STATUSES
+from .ordering_queries import ORDER_SORTING
 
 TEXT = validate.Length(max=2000)
 
@@ -32,6 +33,10 @@ def reason(**kwargs) -> fields.String:
     return fields.String(validate=[validate.Length(min=1, max=1000),
                                    validate.Regexp(r"^\S(.*\S)?\Z", re.DOTALL, error="must not be blank or padded")],
                          **kwargs)
+
+
+# A distributor's restocking order runs to hundreds of lines; the PDF and the console handle 500.
+MAX_LINES = 500
 
 
 class SettingsIn(Schema):
@@ -62,7 +67,7 @@ class OrderCreate(Schema):
     supplier_id = fields.UUID(required=True)
     order_date = fields.Date(load_default=None, metadata={"description": "defaults to today (UTC)"})
     notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
-    lines = fields.List(fields.Nested(OrderLineIn), required=True, validate=validate.Length(min=1, max=200))
+    lines = fields.List(fields.Nested(OrderLineIn), required=True, validate=validate.Length(min=1, max=MAX_LINES))
 
 
 class OrderUpdate(Schema):
@@ -70,7 +75,7 @@ class OrderUpdate(Schema):
     supplier_id = fields.UUID()
     order_date = fields.Date()
     notes = fields.String(allow_none=True, validate=TEXT)
-    lines = fields.List(fields.Nested(OrderLineIn), validate=validate.Length(min=1, max=200))
+    lines = fields.List(fields.Nested(OrderLineIn), validate=validate.Length(min=1, max=MAX_LINES))
 
     @validates_schema
     def _something_to_change(self, data, **kwargs):
@@ -84,6 +89,7 @@ class OrderFilter(Schema):
     number = fields.String(validate=validate.Length(min=1, max=30))
     item_id = fields.UUID()
     late = fields.Boolean(metadata={"description": "true: orders still expecting goods past the expected date"})
+    sort = ORDER_SORTING.field()
 
 
 class CancelIn(Schema):

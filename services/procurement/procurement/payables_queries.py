@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from erp_shared.errors import NotFound
+from erp_shared.web.sorting import Sorting
 
 from . import payables_domain as domain
 from .models import PurchaseOrder, SupplierInvoice, SupplierPayment
@@ -42,9 +43,15 @@ def get_invoice(session: Session, invoice_id: uuid.UUID) -> dict:
     return invoice_view(row.SupplierInvoice, row.po_number)
 
 
+INVOICE_SORTING = Sorting(
+    {name: getattr(SupplierInvoice, name) for name in ("number", "supplier_invoice_ref", "invoice_date", "due_date",
+                                                       "status", "total_amount", "created_at")},
+    tie_breaker=SupplierInvoice.id, default=(SupplierInvoice.created_at, SupplierInvoice.number))
+
+
 def find_invoices(session: Session, filters: dict, page: int, page_size: int) -> tuple[list[dict], int]:
-    """Oldest first: the exceptions list is a work queue."""
-    query = _invoices().order_by(SupplierInvoice.created_at, SupplierInvoice.number)
+    """Oldest first unless `sort` says otherwise: the exceptions list is a work queue."""
+    query = _invoices().order_by(*INVOICE_SORTING.order_by(filters.get("sort")))
     for name in ("status", "supplier_id", "purchase_order_id"):
         if name in filters:
             query = query.where(getattr(SupplierInvoice, name) == filters[name])

@@ -12,6 +12,7 @@ from marshmallow import Schema, fields, validate
 from erp_shared.web.fields import LIMIT, MONEY_PLACES, QUANTITY_PLACES, ExactDecimal
 
 from .payables_domain import AGEING_BUCKETS, INVOICE_STATUSES
+from .payables_queries import INVOICE_SORTING
 
 NOT_BLANK = validate.Regexp(r"^\S(.*\S)?\Z", error="must not be blank or padded")
 
@@ -54,6 +55,7 @@ class InvoiceFilter(Schema):
     status = fields.String(validate=validate.OneOf(INVOICE_STATUSES))
     supplier_id = fields.UUID()
     purchase_order_id = fields.UUID()
+    sort = INVOICE_SORTING.field()
 
 
 class AllocationIn(Schema):

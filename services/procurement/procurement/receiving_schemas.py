@@ -5,7 +5,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from erp_shared.web.fields import quantity
 
-from .ordering_schemas import TEXT, decimal_out, positive_quantity
+from .ordering_schemas import MAX_LINES, TEXT, decimal_out, positive_quantity
 
 
 class ReceiptLineIn(Schema):
@@ -29,7 +29,7 @@ class ReceiptLineIn(Schema):
 class ReceiptIn(Schema):
     received_at = fields.AwareDateTime(load_default=None, metadata={"description": "defaults to now"})
     notes = fields.String(allow_none=True, load_default=None, validate=TEXT)
-    lines = fields.List(fields.Nested(ReceiptLineIn), required=True, validate=validate.Length(min=1, max=200))
+    lines = fields.List(fields.Nested(ReceiptLineIn), required=True, validate=validate.Length(min=1, max=MAX_LINES))
 
 
 class ReceiptFilter(Schema):

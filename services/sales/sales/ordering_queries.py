@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from erp_shared.db import Database
+from erp_shared.web.sorting import Sorting
 
 from .delivery_domain import deliverable_quantity
 from .models import Customer, SalesOrder
@@ -62,11 +63,18 @@ def order_conditions(filters: dict) -> list:
     return conditions
 
 
+ORDER_SORTING = Sorting(
+    {"number": SalesOrder.number, "order_date": SalesOrder.order_date, "requested_date": SalesOrder.requested_date,
+     "status": SalesOrder.status, "total_amount": SalesOrder.total_amount, "customer_name": Customer.name},
+    tie_breaker=SalesOrder.id, default=(SalesOrder.number.desc(),))
+
+
 def list_orders(db: Database, filters: dict, page: int, page_size: int) -> tuple[list[dict], int]:
-    """Newest number first; `number` matches a prefix."""
+    """Newest number first unless `sort` says otherwise; `number` matches a prefix."""
     conditions = order_conditions(filters)
     query = (select(SalesOrder, Customer).join(Customer, Customer.id == SalesOrder.customer_id)
-             .where(*conditions).order_by(SalesOrder.number.desc()).offset((page - 1) * page_size).limit(page_size))
+             .where(*conditions).order_by(*ORDER_SORTING.order_by(filters.get("sort")))
+             .offset((page - 1) * page_size).limit(page_size))
     with db.unit_of_work() as session:
         total = session.execute(select(func.count()).select_from(SalesOrder).where(*conditions)).scalar_one()
         return [present_header(order, customer) for order, customer in session.execute(query).all()], total

@@ -7,6 +7,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 from erp_shared.web.fields import LIMIT, ExactDecimal
 
 from .ordering_domain import STATUSES
+from .ordering_queries import ORDER_SORTING
 
 TEXT = validate.Length(max=2000)
 
@@ -73,6 +74,7 @@ class OrderFilter(Schema):
     status = fields.String(validate=validate.OneOf(STATUSES))
     customer_id = fields.UUID()
     number = fields.String(validate=validate.Length(min=1, max=30))
+    sort = ORDER_SORTING.field()
 
 
 class CancelIn(Schema):

@@ -15,12 +15,24 @@ from ..masterdata import MasterData
 from .app import database
 from .auth import Principal, current_principal, requires_roles
 from .idempotency import idempotent_create
+from .sorting import Sorting, with_sort
 
 Redactor = Callable[[dict, Principal], dict]
 
 
 def _no_redaction(data: dict, principal: Principal) -> dict:
     return data
+
+
+MASTER_SORT_KEYS = ("code", "name", "active", "created_at", "updated_at")
+
+
+def master_sorting(model: type, search_fields: tuple[str, str]) -> Sorting:
+    """Sortable by the columns a master record list shows and by the search fields; by default, as before,
+    by the first search field (the code people look records up by)."""
+    keys = dict.fromkeys((*search_fields, *MASTER_SORT_KEYS))
+    columns = {key: getattr(model, key) for key in keys if hasattr(model, key)}
+    return Sorting(columns, tie_breaker=model.id, default=(getattr(model, search_fields[0]),))
 
 
 def master_data_blueprint(master: MasterData, *, name: str, url: str, idempotency_keys,
@@ -32,6 +44,7 @@ def master_data_blueprint(master: MasterData, *, name: str, url: str, idempotenc
     """`validate(session, values)` runs the service's own rules (e.g. references to its read models).
     `search_fields` are the two columns `?q=` matches, for records not identified by code and name."""
     blp = Blueprint(name, name, url_prefix=url, description=f"{master.name.capitalize()} master data")
+    sorting = master_sorting(master.model, search_fields)
 
     def present(obj) -> dict:
         data = {field: getattr(obj, field) for field in out_schema().fields if hasattr(obj, field)}
@@ -43,13 +56,15 @@ def master_data_blueprint(master: MasterData, *, name: str, url: str, idempotenc
     @blp.route("")
     class Collection(MethodView):
         @requires_roles(*read_roles)
-        @blp.arguments(filter_schema, location="query")
+        @blp.arguments(with_sort(filter_schema, sorting), location="query")
         @blp.response(200, out_schema(many=True))
         @blp.paginate()
         def get(self, filters, pagination_parameters):
+            filters = dict(filters)
+            order_by = sorting.order_by(filters.pop("sort", None))
             with database().unit_of_work() as session:
-                rows, total = master.list(session, filters=dict(filters), search_fields=search_fields,
-                                          page=pagination_parameters.page,
+                rows, total = master.list(session, filters=filters, search_fields=search_fields,
+                                          order_by=order_by, page=pagination_parameters.page,
                                           page_size=pagination_parameters.page_size)
                 pagination_parameters.item_count = total
                 return [present(row) for row in rows]

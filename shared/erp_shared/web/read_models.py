@@ -1,7 +1,8 @@
 """Read-only endpoints over a service's local read models, so replication is observable and queryable.
 
-One route per read model: `GET /read-models/<name>?id=&code=&active=&page=&page_size=` (paging metadata in
-the `X-Pagination` header, like every list). The response schema is derived from the table's columns, so
+One route per read model: `GET /read-models/<name>?id=&code=&q=&active=&page=&page_size=` (paging metadata in
+the `X-Pagination` header, like every list); `q` is what a type-ahead sends: a code starting with it or a name
+containing it, case-insensitive. The response schema is derived from the table's columns, so
 the OpenAPI document describes it without a hand-written copy.
 """
 from __future__ import annotations
@@ -17,10 +18,16 @@ from .app import database
 from .auth import current_principal, requires_roles
 
 
+def like_escaped(text: str) -> str:
+    """`text` matched literally inside a LIKE pattern: its own % and _ are not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 @dataclass(frozen=True)
 class ReadModel:
     table: Table
     code_column: str = "code"
+    name_column: str = "name"
     restricted_columns: frozenset[str] = field(default_factory=frozenset)
     restricted_to: tuple[str, ...] = ()
 
@@ -56,6 +63,8 @@ def _add_route(blp: Blueprint, name: str, model: ReadModel) -> None:
     query_schema = Schema.from_dict({
         "id": fields.UUID(),
         "code": fields.String(validate=validate.Length(max=100)),
+        "q": fields.String(validate=validate.Length(min=1, max=100),
+                           metadata={"description": "code starts with, or name contains (case-insensitive)"}),
         "active": fields.Boolean(),
     }, name=f"{name.title()}ReadModelQuery")
 
@@ -70,6 +79,10 @@ def _add_route(blp: Blueprint, name: str, model: ReadModel) -> None:
             query = query.where(table.c.id == args["id"])
         if "code" in args:
             query = query.where(table.c[model.code_column] == args["code"])
+        if "q" in args:
+            text = like_escaped(args["q"])
+            query = query.where(table.c[model.code_column].ilike(f"{text}%", escape="\\")
+                                | table.c[model.name_column].ilike(f"%{text}%", escape="\\"))
         if "active" in args:
             query = query.where(table.c.active == args["active"])
         page, size = pagination_parameters.page, pagination_parameters.page_size

@@ -259,6 +259,8 @@ export interface paths {
                     q?: string;
                     active?: boolean;
                     account_type?: "asset" | "liability" | "equity" | "revenue" | "expense";
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: code, name, active, created_at, updated_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -554,6 +556,8 @@ export interface paths {
                     source_document?: string;
                     kind?: "goods_receipt" | "supplier_invoice" | "supplier_payment" | "delivery_cost" | "customer_invoice" | "credit_note" | "customer_payment" | "return_cost" | "material_issue" | "material_return" | "transfer_loss" | "count_adjustment";
                     account_code?: string;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: entry_date, entry_no, kind, source_document, posted_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -637,6 +641,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -681,6 +687,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -725,6 +733,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -769,6 +779,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -813,6 +825,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -857,6 +871,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -1156,6 +1172,8 @@ export interface paths {
                 query?: {
                     q?: string;
                     active?: boolean;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: code, name, active, created_at, updated_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -1332,6 +1350,8 @@ export interface paths {
                     q?: string;
                     active?: boolean;
                     department_id?: string;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: employee_no, full_name, active, created_at, updated_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -1976,6 +1996,8 @@ export interface paths {
                     q?: string;
                     active?: boolean;
                     item_type?: "raw_material" | "finished_good" | "service";
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: code, name, active, created_at, updated_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -2287,6 +2309,8 @@ export interface paths {
                     status?: "pending_approval" | "approved" | "partially_issued" | "issued" | "rejected" | "cancelled";
                     department_id?: string;
                     requested_by?: string;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: number, status, needed_by, created_at, updated_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -2625,6 +2649,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -2669,6 +2695,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -2713,6 +2741,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -3290,6 +3320,8 @@ export interface paths {
                     warehouse_id?: string;
                     from_warehouse_id?: string;
                     to_warehouse_id?: string;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: number, status, created_at, shipped_at, received_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -3536,6 +3568,8 @@ export interface paths {
                 query?: {
                     q?: string;
                     active?: boolean;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: code, name, active, created_at, updated_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -3826,6 +3860,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -3870,6 +3906,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -3914,6 +3952,8 @@ export interface paths {
                 query?: {
                     q?: string;
                     active?: boolean;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: code, name, active, created_at, updated_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -4292,6 +4332,8 @@ export interface paths {
                     item_id?: string;
                     /** @description true: orders still expecting goods past the expected date */
                     late?: boolean;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: number, order_date, status, total_amount, updated_at, supplier_name. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -5019,6 +5061,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -5063,6 +5107,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -5293,6 +5339,8 @@ export interface paths {
                     status?: "exception" | "posted" | "rejected" | "paid";
                     supplier_id?: string;
                     purchase_order_id?: string;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: number, supplier_invoice_ref, invoice_date, due_date, status, total_amount, created_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -5595,6 +5643,8 @@ export interface paths {
                 query?: {
                     q?: string;
                     active?: boolean;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: code, name, active, created_at, updated_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -6223,6 +6273,8 @@ export interface paths {
                     q?: string;
                     active?: boolean;
                     credit_rating?: "A" | "B" | "C" | "D";
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: code, name, active, created_at, updated_at. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -6766,6 +6818,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -6810,6 +6864,8 @@ export interface paths {
                 query?: {
                     id?: string;
                     code?: string;
+                    /** @description code starts with, or name contains (case-insensitive) */
+                    q?: string;
                     active?: boolean;
                     page?: number;
                     page_size?: number;
@@ -6895,6 +6951,8 @@ export interface paths {
                     status?: "draft" | "credit_hold" | "confirmed" | "reserved" | "partially_reserved" | "backordered" | "partially_delivered" | "delivered" | "invoiced" | "paid" | "cancelled";
                     customer_id?: string;
                     number?: string;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: number, order_date, requested_date, status, total_amount, customer_name. Ties are broken by id. */
+                    sort?: string;
                     page?: number;
                     page_size?: number;
                 };

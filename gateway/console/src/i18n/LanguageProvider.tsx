@@ -11,6 +11,7 @@ import localizedFormat from "dayjs/plugin/localizedFormat";
 import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import { cspNonce } from "../csp";
+import { THEME } from "../theme";
 import { useAuth } from "../auth/AuthProvider";
 import { createI18n, DAYJS_LOCALES, preferredLanguage, rememberLanguage, type Language } from "./index";
 
@@ -59,7 +60,7 @@ export function LanguageProvider({ children }: { children: ReactNode }) {
   return (
     <LanguageContext.Provider value={value}>
       <I18nextProvider i18n={i18n}>
-        <ConfigProvider locale={ANTD_LOCALES[language]} csp={nonce ? { nonce } : undefined}>
+        <ConfigProvider locale={ANTD_LOCALES[language]} theme={THEME} csp={nonce ? { nonce } : undefined}>
           <AntApp>{children}</AntApp>
         </ConfigProvider>
       </I18nextProvider>

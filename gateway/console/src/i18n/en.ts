@@ -1,4 +1,9 @@
 /** English texts. zh-CN.ts has the same keys (a unit test checks that). */
+import { documentsEn } from "../documents/texts";
+import screensEn from "./screens.en";
+import warehouseDocsEn from "./warehouseDocs.en";
+import masterdataEn from "./masterdata.en";
+import usersEn from "./users.en";
 const en = {
   app: {
     title: "ERP",
@@ -137,6 +142,11 @@ const en = {
     unknownTitle: "Something went wrong",
     backHome: "Back to the home page",
   },
+  documents: documentsEn,
+  screens: screensEn,
+  ...warehouseDocsEn,
+  masterdata: masterdataEn,
+  users: usersEn,
 };
 
 export default en;

@@ -1,5 +1,10 @@
 /** 简体中文。与 en.ts 的键一一对应（单元测试会检查）。 */
 import type { Texts } from "./en";
+import { documentsZhCN } from "../documents/texts";
+import screensZhCN from "./screens.zh-CN";
+import warehouseDocsZhCN from "./warehouseDocs.zh-CN";
+import masterdataZhCN from "./masterdata.zh-CN";
+import usersZhCN from "./users.zh-CN";
 
 const zhCN: Texts = {
   app: {
@@ -139,6 +144,11 @@ const zhCN: Texts = {
     unknownTitle: "出现错误",
     backHome: "返回首页",
   },
+  documents: documentsZhCN,
+  screens: screensZhCN,
+  ...warehouseDocsZhCN,
+  masterdata: masterdataZhCN,
+  users: usersZhCN,
 };
 
 export default zhCN;

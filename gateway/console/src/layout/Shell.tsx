@@ -1,5 +1,5 @@
 /** The frame of every signed-in page: the menu the user's roles allow, the language switch, sign-out. */
-import { AppstoreOutlined, HomeOutlined, LogoutOutlined, SettingOutlined, ShoppingCartOutlined, ShopOutlined, UserOutlined } from "@ant-design/icons";
+import { AccountBookOutlined, AppstoreOutlined, BuildOutlined, HomeOutlined, LogoutOutlined, SettingOutlined, ShoppingCartOutlined, ShopOutlined, TeamOutlined, UserOutlined } from "@ant-design/icons";
 import { Button, Layout, Menu, Space, Tooltip, Typography } from "antd";
 import type { ItemType } from "antd/es/menu/interface";
 import { Suspense, type ReactNode } from "react";
@@ -7,12 +7,15 @@ import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
 import { LanguageSwitch } from "./LanguageSwitch";
-import { visibleSections } from "./navigation";
+import { pageTitleKey, visibleSections } from "./navigation";
 
 const SECTION_ICONS: Record<string, ReactNode> = {
   inventory: <AppstoreOutlined />,
   procurement: <ShoppingCartOutlined />,
   sales: <ShopOutlined />,
+  finance: <AccountBookOutlined />,
+  manufacturing: <BuildOutlined />,
+  hr: <TeamOutlined />,
   administration: <SettingOutlined />,
 };
 
@@ -27,7 +30,7 @@ export function Shell() {
       key: section.key,
       icon: SECTION_ICONS[section.key],
       label: t(section.labelKey),
-      children: section.pages.map((page) => ({ key: page.path, label: <Link to={page.path}>{t(page.resource.titleKey)}</Link> })),
+      children: section.pages.map((page) => ({ key: page.path, label: <Link to={page.path}>{t(pageTitleKey(page))}</Link> })),
     })),
   ];
   const selected = sections.flatMap((section) => section.pages).find((page) => location.pathname.startsWith(page.path))?.path ?? "/";

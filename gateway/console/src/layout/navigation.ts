@@ -2,14 +2,32 @@
  * The console's pages and the API call each one needs. A page is offered (menu entry, route) only when the
  * gateway's policy lets the user's roles make that call; see auth/permissions.ts.
  */
+import type { ComponentType } from "react";
 import { isAllowed } from "../auth/permissions";
 import type { ListResource } from "../lists/definition";
 import { customers, items, purchaseOrders, salesOrders, suppliers, users, warehouses } from "../lists/resources";
+import { departments, employees, workCenters } from "../masterdata/resources";
+import { FINANCE_PAGES, OPERATIONS_PAGES, PROCUREMENT_REPORT_PAGES, WAREHOUSE_PAGES } from "../pages/screens";
 
-export interface Page {
+export interface ListPage {
   path: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each page declares its own path's row type
   resource: ListResource<any>;
+}
+
+/** A page with its own component (loaded when first opened), which may route below its path (`.../:id`). */
+export interface ScreenPage {
+  path: string;
+  titleKey: string;
+  /** The GET the page cannot work without. */
+  apiPath: string;
+  screen: ComponentType;
+}
+
+export type Page = ListPage | ScreenPage;
+
+export function pageTitleKey(page: Page): string {
+  return "screen" in page ? page.titleKey : page.resource.titleKey;
 }
 
 export interface Section {
@@ -25,6 +43,7 @@ export const SECTIONS: readonly Section[] = [
     pages: [
       { path: "/inventory/items", resource: items },
       { path: "/inventory/warehouses", resource: warehouses },
+      ...WAREHOUSE_PAGES,
     ],
   },
   {
@@ -33,6 +52,7 @@ export const SECTIONS: readonly Section[] = [
     pages: [
       { path: "/procurement/suppliers", resource: suppliers },
       { path: "/procurement/purchase-orders", resource: purchaseOrders },
+      ...PROCUREMENT_REPORT_PAGES,
     ],
   },
   {
@@ -43,17 +63,27 @@ export const SECTIONS: readonly Section[] = [
       { path: "/sales/sales-orders", resource: salesOrders },
     ],
   },
+  { key: "manufacturing", labelKey: "masterdata.nav.manufacturing", pages: [{ path: "/manufacturing/work-centers", resource: workCenters }] },
+  { key: "finance", labelKey: "screens.nav.finance", pages: FINANCE_PAGES },
+  {
+    key: "hr",
+    labelKey: "masterdata.nav.hr",
+    pages: [
+      { path: "/hr/departments", resource: departments },
+      { path: "/hr/employees", resource: employees },
+    ],
+  },
   {
     key: "administration",
     labelKey: "nav.administration",
-    pages: [{ path: "/admin/users", resource: users }],
+    pages: [{ path: "/admin/users", resource: users }, ...OPERATIONS_PAGES],
   },
 ]
 
 export const PAGES: readonly Page[] = SECTIONS.flatMap((section) => section.pages);
 
 export function canOpen(roles: readonly string[], page: Page): boolean {
-  return isAllowed(roles, "GET", page.resource.path);
+  return isAllowed(roles, "GET", "screen" in page ? page.apiPath : page.resource.path);
 }
 
 /** The menu as this user sees it: pages they cannot use are left out, and so are sections left empty. */

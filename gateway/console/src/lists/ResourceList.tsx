@@ -2,22 +2,24 @@
  * One server-paged list screen for any declared resource: filters, page and page size in the URL, status
  * badges, and CSV export of the whole filtered set (every page fetched, the file built in the browser).
  */
-import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { App, Button, Checkbox, Flex, Input, Select, Space, Table, Typography } from "antd";
 import type { ColumnsType, TablePaginationConfig } from "antd/es/table";
-import type { SorterResult } from "antd/es/table/interface";
+import type { SorterResult, TableCurrentDataSource } from "antd/es/table/interface";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { fetchAll, fetchPage, type ListPath, type ListRow } from "../api/lists";
 import { useAuth } from "../auth/AuthProvider";
+import { isAllowed } from "../auth/permissions";
 import { describeError, ErrorNotice } from "../errors/ErrorNotice";
 import { useLanguage } from "../i18n/LanguageProvider";
+import { useRecordDrawer } from "../masterdata/useRecordDrawer";
 import { toCsv, downloadCsv } from "./csv";
 import type { FilterDef, ListResource } from "./definition";
 import { csvValue, isNumeric, renderCell, type CellContext } from "./display";
-import { exportQuery, pageQuery, PAGE_SIZES, readListState, withFilter, writeListState, type ListState } from "./urlState";
+import { columnSortOrder, exportQuery, pageQuery, PAGE_SIZES, readListState, withFilter, withSort, writeListState, type ListState } from "./urlState";
 
 type Row = Record<string, unknown>;
 
@@ -31,6 +33,7 @@ function FilterControl({ filter, value, onChange }: { filter: FilterDef; value: 
           allowClear
           defaultValue={value}
           placeholder={t(filter.placeholderKey)}
+          aria-label={t(filter.placeholderKey)}
           onSearch={(text) => onChange(text.trim() || undefined)}
           style={{ width: 240 }}
         />
@@ -41,6 +44,7 @@ function FilterControl({ filter, value, onChange }: { filter: FilterDef; value: 
           allowClear
           value={value}
           placeholder={t(filter.labelKey)}
+          aria-label={t(filter.labelKey)}
           onChange={(next) => onChange(next ?? undefined)}
           options={filter.options.map((option) => ({ value: option, label: t(`${filter.labels}.${option}`, { defaultValue: option }) }))}
           style={{ minWidth: 160 }}
@@ -52,6 +56,7 @@ function FilterControl({ filter, value, onChange }: { filter: FilterDef; value: 
           allowClear
           value={value}
           placeholder={t(filter.labelKey)}
+          aria-label={t(filter.labelKey)}
           onChange={(next) => onChange(next ?? undefined)}
           options={[
             { value: "true", label: `${t(filter.labelKey)}: ${t("values.active")}` },
@@ -72,7 +77,7 @@ function FilterControl({ filter, value, onChange }: { filter: FilterDef; value: 
 export function ResourceList<P extends ListPath>({ resource }: { resource: ListResource<P> }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { api } = useAuth();
+  const { api, roles } = useAuth();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [exporting, setExporting] = useState<{ fetched: number; total: number } | null>(null);
@@ -85,30 +90,37 @@ export function ResourceList<P extends ListPath>({ resource }: { resource: ListR
   });
   const context: CellContext = { t, language, statusColors: resource.statusColors };
   const setState = (next: ListState) => setParams(writeListState(next));
+  // Stable per screen: App keys the list by path, so the same hook runs on every render of one list.
+  const useDrawer = resource.drawer ?? (() => useRecordDrawer(resource.record));
+  const records = useDrawer();
 
   const columns: ColumnsType<Row> = useMemo(
     () =>
-      resource.columns.map((column) => ({
+      resource.columns.map((column, index) => ({
         key: column.key,
         dataIndex: column.key,
         title: t(column.titleKey),
         width: column.width,
         align: isNumeric(column) ? ("right" as const) : undefined,
         sorter: resource.sortable?.includes(column.key) ?? false,
-        sortOrder: state.sort === column.key ? ("ascend" as const) : state.sort === `-${column.key}` ? ("descend" as const) : null,
-        render: (value: unknown) => renderCell(column, value, context),
+        sortOrder: columnSortOrder(state.sort, column.key),
+        render: (value: unknown, row: Row) =>
+          resource.rowLink && index === 0 ? <Link to={resource.rowLink(row as ListRow<P>)}>{renderCell(column, value, context)}</Link>
+          : records.recordLink && index === 0 ? records.recordLink(row, renderCell(column, value, context)) : renderCell(column, value, context),
       })),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [resource, t, language, state.sort],
   );
 
-  function onTableChange(pagination: TablePaginationConfig, _filters: unknown, sorter: SorterResult<Row> | SorterResult<Row>[]) {
-    const single = Array.isArray(sorter) ? sorter[0] : sorter;
-    const field = single?.order ? String(single.columnKey) : "";
-    const sort = field ? (single.order === "descend" ? `-${field}` : field) : "";
+  /** A header click re-sorts from page 1; paging keeps the URL's sort whole (it may name more keys than a header shows). */
+  function onTableChange(pagination: TablePaginationConfig, _filters: unknown, sorter: SorterResult<Row> | SorterResult<Row>[], extra: TableCurrentDataSource<Row>) {
+    if (extra.action === "sort") {
+      const single = Array.isArray(sorter) ? sorter[0] : sorter;
+      setState(withSort(state, String(single?.columnKey ?? ""), single?.order));
+      return;
+    }
     const pageSize = pagination.pageSize ?? state.pageSize;
-    const changedOrder = sort !== state.sort || pageSize !== state.pageSize;
-    setState({ ...state, sort, pageSize, page: changedOrder ? 1 : pagination.current ?? 1 });
+    setState({ ...state, pageSize, page: pageSize !== state.pageSize ? 1 : pagination.current ?? 1 });
   }
 
   async function exportCsv() {
@@ -143,6 +155,14 @@ export function ResourceList<P extends ListPath>({ resource }: { resource: ListR
           {t(resource.titleKey)}
         </Typography.Title>
         <Space wrap>
+          {records.newButton}
+          {resource.create && isAllowed(roles, "POST", resource.create.apiPath) && (
+            <Link to={resource.create.to}>
+              <Button type="primary" icon={<PlusOutlined />} data-action="create">
+                {t(resource.create.labelKey)}
+              </Button>
+            </Link>
+          )}
           <Button icon={<ReloadOutlined />} onClick={() => void page.refetch()} loading={page.isFetching && !page.isLoading}>
             {t("list.refresh")}
           </Button>
@@ -185,6 +205,7 @@ export function ResourceList<P extends ListPath>({ resource }: { resource: ListR
           }}
         />
       )}
+      {records.drawer}
     </Flex>
   );
 }

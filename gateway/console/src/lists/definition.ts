@@ -1,5 +1,7 @@
 /** How a list screen is declared: its API path, columns, filters and status colours. */
 import type { ListPath, ListRow } from "../api/lists";
+import type { RecordFormSpec } from "../masterdata/spec";
+import type { RecordDrawerParts } from "../masterdata/useRecordDrawer";
 
 export type ColumnKind = "text" | "amount" | "quantity" | "integer" | "date" | "datetime" | "active" | "status" | "enum" | "tags";
 export type BadgeState = "default" | "processing" | "success" | "warning" | "error";
@@ -27,8 +29,16 @@ export interface ListResource<P extends ListPath = ListPath> {
   columns: readonly ColumnDef<ListRow<P>>[];
   filters: readonly FilterDef[];
   statusColors?: Record<string, BadgeState>;
-  /** Query parameters the API sorts by; no list endpoint offers one yet, so none is declared. */
-  sortable?: readonly string[];
+  /** Columns the endpoint's `sort` parameter takes (its whitelist): their headers sort the list. */
+  sortable?: readonly Extract<keyof ListRow<P>, string>[];
+  /** The page of a row's record: its first column links there. */
+  rowLink?: (row: ListRow<P>) => string;
+  /** A "new" button, shown when the user's roles may make the create call (`apiPath`). */
+  create?: { to: string; labelKey: string; apiPath: string };
+  /** A master record's form: a "New" button, and the first column opening the record in a drawer. */
+  record?: RecordFormSpec;
+  /** A drawer hook of the resource's own, in place of `record`'s (users: a role set and a password, not a record form). */
+  drawer?: () => RecordDrawerParts;
 }
 
 /** Checks each declaration against its path's row type. */

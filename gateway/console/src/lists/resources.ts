@@ -1,5 +1,7 @@
 /** The lists the console offers, each exactly as its API serves it (filters are the endpoint's own query parameters). */
 import { defineList, type BadgeState } from "./definition";
+import { customerRecord, itemRecord, supplierRecord, warehouseRecord } from "../masterdata/records";
+import { useUserDrawer } from "../users/useUserDrawer";
 
 const ACTIVE = { name: "active", kind: "boolean", labelKey: "fields.active" } as const;
 
@@ -38,6 +40,8 @@ export const items = defineList({
     { name: "item_type", kind: "select", labelKey: "fields.itemType", options: ["raw_material", "finished_good", "service"], labels: "values.itemType" },
     ACTIVE,
   ],
+  record: itemRecord,
+  sortable: ["code", "name", "active"],
 });
 
 export const warehouses = defineList({
@@ -51,6 +55,8 @@ export const warehouses = defineList({
     { key: "active", titleKey: "fields.active", kind: "active" },
   ],
   filters: [{ name: "q", kind: "search", placeholderKey: "list.search" }, ACTIVE],
+  record: warehouseRecord,
+  sortable: ["code", "name", "active"],
 });
 
 export const suppliers = defineList({
@@ -67,6 +73,8 @@ export const suppliers = defineList({
     { key: "active", titleKey: "fields.active", kind: "active" },
   ],
   filters: [{ name: "q", kind: "search", placeholderKey: "list.search" }, ACTIVE],
+  record: supplierRecord,
+  sortable: ["code", "name", "active"],
 });
 
 export const customers = defineList({
@@ -87,6 +95,8 @@ export const customers = defineList({
     { name: "credit_rating", kind: "select", labelKey: "fields.creditRating", options: ["A", "B", "C", "D"], labels: "values.creditRating" },
     ACTIVE,
   ],
+  record: customerRecord,
+  sortable: ["code", "name", "active"],
 });
 
 export const purchaseOrders = defineList({
@@ -107,6 +117,9 @@ export const purchaseOrders = defineList({
     { name: "late", kind: "flag", labelKey: "fields.late" },
   ],
   statusColors: PURCHASE_ORDER_COLORS,
+  sortable: ["number", "status", "supplier_name", "order_date", "total_amount", "updated_at"],
+  rowLink: (row) => `/procurement/purchase-orders/${row.id}`,
+  create: { to: "/procurement/purchase-orders/new", labelKey: "documents.po.create", apiPath: "/api/procurement/purchase-orders" },
 });
 
 export const salesOrders = defineList({
@@ -129,6 +142,9 @@ export const salesOrders = defineList({
     { name: "status", kind: "select", labelKey: "fields.status", options: SALES_ORDER_STATUSES, labels: "status.salesOrder" },
   ],
   statusColors: SALES_ORDER_COLORS,
+  sortable: ["number", "status", "customer_name", "order_date", "requested_date", "total_amount"],
+  rowLink: (row) => `/sales/sales-orders/${row.id}`,
+  create: { to: "/sales/sales-orders/new", labelKey: "documents.so.new", apiPath: "/api/sales/sales-orders" },
 });
 
 export const users = defineList({
@@ -142,4 +158,5 @@ export const users = defineList({
     { key: "created_at", titleKey: "fields.createdAt", kind: "datetime" },
   ],
   filters: [],
+  drawer: useUserDrawer,
 });

@@ -11,7 +11,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export interface ListState {
   page: number;
   pageSize: number;
-  /** `field` ascending, `-field` descending, "" unsorted. */
+  /** `field` ascending, `-field` descending, keys joined by commas; "" for the API's own order. */
   sort: string;
   filters: Record<string, string>;
 }
@@ -20,13 +20,28 @@ function positiveInteger(text: string | null, fallback: number): number {
   return text && /^\d+$/.test(text) && Number(text) >= 1 ? Number(text) : fallback;
 }
 
+/**
+ * The URL's sort if the API would take it: every key one the list declares sortable, none twice
+ * (`-order_date,number`). Anything else is dropped rather than sent, so an old bookmark still opens.
+ */
+export function readSort(text: string | null, sortable: readonly string[]): string {
+  const keys = (text ?? "").split(",").map((part) => part.replace(/^-/, ""));
+  const known = keys.every((key) => sortable.includes(key)) && new Set(keys).size === keys.length;
+  return text && known ? text : "";
+}
+
+/** How a column header shows the sort: only the first key is a header's; the others break its ties. */
+export function columnSortOrder(sort: string, key: string): "ascend" | "descend" | null {
+  const first = sort.split(",")[0];
+  return first === key ? "ascend" : first === `-${key}` ? "descend" : null;
+}
+
 export function readListState(params: URLSearchParams, filters: readonly FilterDef[], sortable: readonly string[] = []): ListState {
   const size = positiveInteger(params.get("page_size"), DEFAULT_PAGE_SIZE);
-  const sort = params.get("sort") ?? "";
   return {
     page: positiveInteger(params.get("page"), 1),
     pageSize: (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
-    sort: sortable.includes(sort.replace(/^-/, "")) ? sort : "",
+    sort: readSort(params.get("sort"), sortable),
     filters: Object.fromEntries(filters.flatMap((filter) => {
       const value = params.get(filter.name);
       return value ? [[filter.name, value]] : [];
@@ -49,6 +64,12 @@ export function withFilter(state: ListState, name: string, value: string | undef
   if (value) filters[name] = value;
   else delete filters[name];
   return { ...state, filters, page: 1 };
+}
+
+/** A header was clicked: the list is ordered by that column alone ("" for the API's own order), from page 1. */
+export function withSort(state: ListState, key: string, order: "ascend" | "descend" | null | undefined): ListState {
+  const sort = !order ? "" : order === "descend" ? `-${key}` : key;
+  return { ...state, sort, page: 1 };
 }
 
 /** What the API is asked for one page. */

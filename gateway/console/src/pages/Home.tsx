@@ -1,8 +1,12 @@
-import { Alert, Card, Col, Flex, Row, Typography } from "antd";
+import { Alert, Card, Col, Flex, Row, Skeleton, Typography } from "antd";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
-import { visibleSections } from "../layout/navigation";
+import { pageTitleKey, visibleSections } from "../layout/navigation";
+
+// The dashboard (and its charts) load after the page: the shell stays light.
+const Dashboard = lazy(() => import("./dashboard/Dashboard"));
 
 export function Home() {
   const { t } = useTranslation();
@@ -18,6 +22,9 @@ export function Home() {
         <Typography.Paragraph>{t("home.intro")}</Typography.Paragraph>
       </div>
       {sections.length === 0 && <Alert type="warning" showIcon title={t("home.noRoles")} />}
+      <Suspense fallback={<Skeleton active />}>
+        <Dashboard />
+      </Suspense>
       <Row gutter={[16, 16]}>
         {sections.map((section) => (
           <Col key={section.key} xs={24} sm={12} lg={6}>
@@ -25,7 +32,7 @@ export function Home() {
               <Flex vertical gap="small">
                 {section.pages.map((page) => (
                   <Link key={page.path} to={page.path}>
-                    {t(page.resource.titleKey)}
+                    {t(pageTitleKey(page))}
                   </Link>
                 ))}
               </Flex>

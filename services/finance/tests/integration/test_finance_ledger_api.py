@@ -84,6 +84,18 @@ def test_the_journal_is_found_by_source_document_and_paged(client, erp_tokens, f
     assert len(first.json) == 2 and documents_of(second) == [receipt_no]
 
 
+@pytest.mark.parametrize("sort, expected", [
+    ("entry_date", ["receipt", "invoice", "payment"]),
+    ("-entry_date", ["payment", "invoice", "receipt"]),
+    ("kind,-entry_no", ["receipt", "invoice", "payment"]),
+    ("-kind,entry_date", ["payment", "invoice", "receipt"]),
+])
+def test_the_journal_is_sorted_as_asked(client, erp_tokens, flow_of_2002, sort, expected):
+    number_of = {"receipt": "receipt_no", "invoice": "invoice_no", "payment": "payment_no"}
+    response = journal(client, erp_tokens, sort=sort, **JANUARY_2002)
+    assert documents_of(response) == [flow_of_2002[doc][number_of[doc]] for doc in expected]
+
+
 def test_one_entry_is_read_by_its_id(client, erp_tokens, flow_of_2002):
     [listed] = journal(client, erp_tokens, source_document=flow_of_2002["payment"]["payment_no"]).json
     response = client.get(f"/journal-entries/{listed['id']}", headers=erp_tokens.headers("purchasing"))
@@ -106,6 +118,7 @@ def test_reading_the_ledger_needs_a_signed_in_user(client, path):
     ("/journal-entries", {"date_to": "yesterday"}, "date_to"),
     ("/journal-entries", {"date_from": "2002-02-01", "date_to": "2002-01-01"}, "date_to"),
     ("/journal-entries", {"kind": "customer_refund"}, "kind"),
+    ("/journal-entries", {"sort": "-debit"}, "sort"),
     ("/reports/trial-balance", {"as_of": "31.12.2002"}, "as_of"),
     ("/reports/ap-subledger", {"as_of": "2002-02-30"}, "as_of"),
     ("/reports/ap-subledger", {"supplier_id": "acme"}, "supplier_id"),

@@ -124,6 +124,25 @@ def test_list_searches_number_and_name_and_filters_by_department(client, erp_tok
     assert inactive == []
 
 
+def test_list_sorts_by_number_and_name_records_identified_by_them(client, erp_tokens):
+    department, headers = new_department(client, erp_tokens)["id"], erp_tokens.headers("hr")
+    tag = uuid.uuid4().hex[:8]
+    for suffix, full_name in (("1", "Zed Young"), ("2", "Ann Bell"), ("3", "Ann Bell")):
+        body = employee_body(department, employee_no=f"E{tag}-{suffix}", full_name=full_name)
+        assert client.post("/employees", json=body, headers=headers).status_code == 201
+
+    def numbers(sort):
+        response = client.get(f"/employees?department_id={department}&sort={sort}", headers=headers)
+        assert response.status_code == 200, response.json
+        return [employee["employee_no"][-1] for employee in response.json]
+
+    assert numbers("employee_no") == ["1", "2", "3"]
+    assert numbers("-employee_no") == ["3", "2", "1"]
+    assert numbers("full_name,-employee_no") == ["3", "2", "1"]
+    bad = client.get("/employees?sort=code", headers=headers)
+    assert bad.status_code == 422 and set(bad.json["errors"]) == {"sort"}
+
+
 def test_hr_consumes_no_events_and_serves_no_dead_letters(client, erp_tokens):
     from hr.handlers import HANDLERS
     assert HANDLERS == {}

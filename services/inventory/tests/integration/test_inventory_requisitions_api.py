@@ -359,3 +359,21 @@ def test_lists_filter_and_page(stores):
     assert stores.client.get(f"/material-requisitions/{uuid.uuid4()}", headers=stores.viewer).status_code == 404
     assert stores.client.get(f"/material-returns/{uuid.uuid4()}", headers=stores.viewer).status_code == 404
     assert stores.client.post("/material-requisitions", json=stores.body(), headers=stores.viewer).status_code == 403
+
+
+def test_lists_sort_by_one_or_two_whitelisted_keys(stores):
+    today = datetime.now(timezone.utc).date()
+    soon, later = str(today + timedelta(days=10)), str(today + timedelta(days=30))
+    made = [stores.raise_(needed_by=needed_by)["number"] for needed_by in (later, soon, later)]
+    approved = stores.act(stores.raise_(needed_by=soon), "approve")["number"]
+
+    def listed(sort):
+        return [r["number"] for r in stores.read(f"/material-requisitions?department_id={stores.department}"
+                                                 f"&sort={sort}")]
+
+    assert listed("number") == [*made, approved]
+    assert listed("-number") == [approved, *reversed(made)]
+    assert listed("needed_by,-number") == [approved, made[1], made[2], made[0]]
+    assert listed("-status,number") == [made[0], made[1], made[2], approved]
+    bad = stores.client.get("/material-requisitions?sort=notes", headers=stores.viewer)
+    assert bad.status_code == 422 and set(bad.json["errors"]) == {"sort"}

@@ -176,6 +176,25 @@ def test_only_a_draft_is_cancelled_and_a_cancelled_transfer_never_ships(client, 
     assert client.post(f"{url}/ship", headers=writer(erp_tokens)).status_code == 409
 
 
+def test_the_list_sorts_by_one_or_two_whitelisted_keys(client, erp_tokens, north_to_south):
+    item, north, south = north_to_south
+    made = [create(client, erp_tokens, item, north, south, quantity="1")["number"] for _ in range(3)]
+    shipped = create(client, erp_tokens, item, north, south, quantity="1")
+    assert client.post(f"/transfers/{shipped['id']}/ship", headers=writer(erp_tokens)).status_code == 200
+
+    def listed(sort):
+        response = client.get(f"/transfers?from_warehouse_id={north}&sort={sort}", headers=writer(erp_tokens))
+        assert response.status_code == 200, response.json
+        return [transfer["number"] for transfer in response.json]
+
+    assert listed("number") == [*made, shipped["number"]]
+    assert listed("-number") == [shipped["number"], *reversed(made)]
+    assert listed("-status,number") == [shipped["number"], *made]
+    assert listed("shipped_at,-number") == [shipped["number"], *reversed(made)]
+    bad = client.get("/transfers?sort=-total_loss", headers=writer(erp_tokens))
+    assert bad.status_code == 422 and set(bad.json["errors"]) == {"sort"}
+
+
 def test_refused_requests_name_the_field_and_store_nothing(client, erp_tokens, db, north_to_south):
     item, north, south = north_to_south
 

@@ -70,3 +70,18 @@ def test_read_models_need_a_signed_in_user_and_valid_filters(client, erp_tokens)
     assert client.get("/read-models/warehouses").status_code == 401
     bad = client.get("/read-models/items?id=42", headers=erp_tokens.headers("viewer"))
     assert bad.status_code == 422 and list(bad.json["errors"]) == ["id"]
+
+
+def test_q_finds_a_code_by_its_start_or_a_name_by_any_part_literally(client, app, erp_tokens):
+    headers = erp_tokens.headers("viewer")
+    tag = uuid.uuid4().hex[:8].upper()
+    apply(app, "inventory.item_created.v1", item(code=f"Q{tag}-BOLT", name=f"Hex bolt {tag} M8"), 1)
+    apply(app, "inventory.item_created.v1", item(code=f"Q{tag}-NUT", name=f"Nut 100%_{tag}"), 1)
+    codes = lambda **params: sorted(row["code"] for row in read(client, headers, "items", **params))  # noqa: E731
+    assert codes(q=f"q{tag}") == [f"Q{tag}-BOLT", f"Q{tag}-NUT"]          # code prefix, any case
+    assert codes(q=f"bolt {tag.lower()}") == [f"Q{tag}-BOLT"]              # part of the name
+    assert codes(q=f"100%_{tag}") == [f"Q{tag}-NUT"]                       # % and _ are literal
+    assert codes(q=f"{tag}-BOLT") == []                                    # a code matches from its start only
+    assert codes(q="%") == [] or all("%" in row["name"] for row in read(client, headers, "items", q="%"))
+    bad = client.get("/read-models/items?q=", headers=headers)
+    assert bad.status_code == 422 and list(bad.json["errors"]) == ["q"]

@@ -270,6 +270,29 @@ def test_unknown_invoices_are_not_found_and_roles_are_enforced(client, erp_token
     assert client.get("/supplier-invoices?status=lost", headers=erp_tokens.headers("viewer")).status_code == 422
 
 
+def test_invoices_are_listed_in_the_order_asked_for(client, erp_tokens, received_order):
+    earlier, later = (TODAY - timedelta(days=3)).isoformat(), (TODAY - timedelta(days=1)).isoformat()
+    numbers = []
+    for quantity, invoice_date in (("2", earlier), ("1", later), ("3", earlier)):
+        entered = enter(client, erp_tokens, invoice_body(received_order, (0, quantity, "10.00"),
+                                                         invoice_date=invoice_date))
+        assert entered.status_code == 201, entered.json
+        numbers.append(entered.json["number"])
+
+    def listed(sort):
+        response = client.get("/supplier-invoices", query_string={"purchase_order_id": received_order.id,
+                                                                  "sort": sort}, headers=erp_tokens.headers("viewer"))
+        assert response.status_code == 200, response.json
+        return [invoice["number"] for invoice in response.json]
+
+    assert listed("total_amount") == [numbers[1], numbers[0], numbers[2]]
+    assert listed("-total_amount") == [numbers[2], numbers[0], numbers[1]]
+    assert listed("invoice_date,-number") == [numbers[2], numbers[0], numbers[1]]
+    assert listed("-invoice_date,number") == [numbers[1], numbers[0], numbers[2]]
+    bad = client.get("/supplier-invoices?sort=amount_paid,purchase_order_id", headers=erp_tokens.headers("viewer"))
+    assert bad.status_code == 422 and set(bad.json["errors"]) == {"sort"}
+
+
 def test_two_invoices_racing_for_the_last_received_goods_only_one_matches(app, erp_tokens, received_order):
     """Both requests queue on the PO line's lock (held here until both wait on it); the second sees the first's
     invoiced quantity and becomes an exception instead of invoicing the goods twice."""

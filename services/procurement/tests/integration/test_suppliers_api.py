@@ -124,3 +124,23 @@ def test_health_ready_metrics_openapi(client):
     assert b"erp_http_requests_total" in client.get("/metrics").data
     paths = client.get("/openapi.json").json["paths"]
     assert {"/suppliers", "/read-models/items", "/read-models/warehouses"} <= set(paths)
+
+
+def test_the_list_sorts_by_whitelisted_keys_and_refuses_others(client, erp_tokens):
+    headers, tag = erp_tokens.headers("purchasing"), uuid.uuid4().hex[:8]
+    for code, name in (("A", "Zinc Works"), ("B", "Alloy House"), ("C", "Alloy House")):
+        client.post("/suppliers", json=supplier_body(code=f"S{tag}-{code}", name=name), headers=headers)
+
+    def codes(sort=None):
+        query = f"/suppliers?q=S{tag}" + (f"&sort={sort}" if sort else "")
+        response = client.get(query, headers=headers)
+        assert response.status_code == 200, response.json
+        return [row["code"][-1] for row in response.json]
+
+    assert codes() == ["A", "B", "C"]
+    assert codes("-code") == ["C", "B", "A"]
+    assert codes("name,-code") == ["C", "B", "A"]
+    assert codes("-name,code") == ["A", "B", "C"]
+    refused = client.get("/suppliers?sort=bank_iban", headers=headers)
+    assert refused.status_code == 422 and refused.content_type == "application/problem+json"
+    assert set(refused.json["errors"]) == {"sort"}

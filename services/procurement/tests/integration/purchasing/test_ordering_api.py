@@ -59,7 +59,7 @@ def test_bad_input_is_a_problem_naming_the_fields(purchasing, client):
     assert set(errors["lines"]["1"]) == {"quantity", "unit_price"}
     empty = client.post("/purchase-orders", json={"supplier_id": supplier["id"], "lines": []}, headers=purchasing.buyer)
     assert empty.status_code == 422 and "lines" in empty.json["errors"]
-    too_many = {"supplier_id": supplier["id"], "lines": [purchasing.line(uuid.uuid4())] * 201}
+    too_many = {"supplier_id": supplier["id"], "lines": [purchasing.line(uuid.uuid4())] * 501}
     assert "lines" in client.post("/purchase-orders", json=too_many, headers=purchasing.buyer).json["errors"]
 
 
@@ -144,6 +144,27 @@ def test_orders_are_listed_by_status_supplier_number_item_and_lateness(purchasin
     assert '"total": 2' in page.headers["X-Pagination"]
     bad = client.get("/purchase-orders?status=lost&late=maybe", headers=purchasing.viewer)
     assert bad.status_code == 422 and set(bad.json["errors"]) == {"status", "late"}
+
+
+def test_orders_are_sorted_by_one_or_two_whitelisted_keys(purchasing, client):
+    supplier = purchasing.supplier()
+    older, newer = str(TODAY - timedelta(days=10)), str(TODAY - timedelta(days=5))
+    first = purchasing.draft(purchasing.line(unit_price="3"), supplier=supplier, order_date=older)
+    second = purchasing.draft(purchasing.line(unit_price="1"), supplier=supplier, order_date=newer)
+    third = purchasing.draft(purchasing.line(unit_price="2"), supplier=supplier, order_date=older)
+
+    def listed(sort):
+        response = client.get(f"/purchase-orders?supplier_id={supplier['id']}&sort={sort}", headers=purchasing.viewer)
+        assert response.status_code == 200, response.json
+        return [order["number"] for order in response.json]
+
+    assert listed("total_amount") == [second["number"], third["number"], first["number"]]
+    assert listed("-total_amount") == [first["number"], third["number"], second["number"]]
+    assert listed("order_date,-number") == [third["number"], first["number"], second["number"]]
+    assert listed("-order_date,number") == [second["number"], first["number"], third["number"]]
+    bad = client.get("/purchase-orders?sort=-created_by", headers=purchasing.viewer)
+    assert bad.status_code == 422 and bad.content_type == "application/problem+json"
+    assert set(bad.json["errors"]) == {"sort"}
 
 
 def test_unknown_orders_are_not_found(purchasing, client):

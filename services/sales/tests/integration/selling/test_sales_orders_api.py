@@ -128,6 +128,30 @@ def test_list_filters_and_paginates(selling):
     assert bad.status_code == 422 and "status" in bad.json["errors"]
 
 
+def test_list_sorts_by_one_or_two_whitelisted_keys(selling):
+    customer = selling.customer()
+    soon, later = str(TODAY + timedelta(days=3)), str(TODAY + timedelta(days=9))
+    first = selling.draft(selling.line(unit_price="30"), customer=customer, requested_date=later)
+    second = selling.draft(selling.line(unit_price="10"), customer=customer, requested_date=soon)
+    third = selling.draft(selling.line(unit_price="20"), customer=customer, requested_date=later)
+    undated = selling.draft(selling.line(unit_price="40"), customer=customer)
+
+    def listed(sort):
+        response = selling.client.get(f"/sales-orders?customer_id={customer['id']}&sort={sort}",
+                                      headers=selling.viewer)
+        assert response.status_code == 200, response.json
+        return [o["number"] for o in response.json]
+
+    numbers = [o["number"] for o in (first, second, third, undated)]
+    assert listed("total_amount") == [numbers[1], numbers[2], numbers[0], numbers[3]]
+    assert listed("-total_amount") == [numbers[3], numbers[0], numbers[2], numbers[1]]
+    assert listed("requested_date,-number") == [numbers[1], numbers[2], numbers[0], numbers[3]]
+    assert listed("-requested_date,number") == [numbers[0], numbers[2], numbers[1], numbers[3]]
+    bad = selling.client.get("/sales-orders?sort=credit_limit", headers=selling.viewer)
+    assert bad.status_code == 422 and bad.content_type == "application/problem+json"
+    assert set(bad.json["errors"]) == {"sort"}
+
+
 def test_an_idempotency_key_makes_a_retried_create_answer_the_first_order(selling):
     body = {"customer_id": selling.customer()["id"], "lines": [selling.line()]}
     headers = {**selling.seller, "Idempotency-Key": f"so-{uuid.uuid4()}"}
