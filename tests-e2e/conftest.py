@@ -69,6 +69,9 @@ def system(erp_infra, service_database, tmp_path_factory):
         erp_infra, keys, ERP_JWT_PRIVATE_KEY=keys.private_pem, ERP_ADMIN_USER=ADMIN[0], ERP_ADMIN_PASSWORD=ADMIN[1],
         ERP_RATELIMIT_STORAGE_URI="memory://", ERP_LOGIN_RATE_LIMIT="1000 per minute", ERP_API_WORKERS="1",
         ERP_API_THREADS="8", ERP_METRICS_DIR=str(tmp_path_factory.mktemp("metrics")),
+        # At most four PostgreSQL connections per process (one kept): the thirteen processes then fit beside
+        # a `make run` on the same server (100 connections by default) however the scenarios load them.
+        ERP_DB_POOL_SIZE="1", ERP_DB_MAX_OVERFLOW="3",
         # The built web console (`make console`); a run may point at another build.
         ERP_CONSOLE_DIR=os.environ.get("ERP_CONSOLE_DIR", str(REPO / "gateway/console/dist")),
         PATH=f"{Path(sys.executable).parent}:{os.environ['PATH']}",

@@ -1,6 +1,7 @@
 """SQLAlchemy 2 engine and unit of work: one transaction per use case, committed or rolled back whole."""
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from typing import Iterator
 
@@ -10,13 +11,23 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 
+def pool_limits(pool_size: int | None = None) -> tuple[int, int]:
+    """Connections kept open per process, and how many more a burst may open (closed again when returned).
+
+    PostgreSQL serves a fixed number of connections (100 by default) to everything on the machine; a test
+    system started beside `make run` sets ERP_DB_POOL_SIZE / ERP_DB_MAX_OVERFLOW low so both fit."""
+    size = pool_size if pool_size is not None else int(os.environ.get("ERP_DB_POOL_SIZE", "5"))
+    return size, int(os.environ.get("ERP_DB_MAX_OVERFLOW", "10"))
+
+
 class Database:
-    def __init__(self, url: str, *, pool_size: int = 5, echo: bool = False):
+    def __init__(self, url: str, *, pool_size: int | None = None, echo: bool = False):
         self.url = url
+        size, overflow = pool_limits(pool_size)
         self.engine: Engine = create_engine(
             url,
-            pool_size=pool_size,
-            max_overflow=10,
+            pool_size=size,
+            max_overflow=overflow,
             # No pre-ping: it costs a round trip per transaction. A connection that died with the server
             # fails as a transient error (503 for the API, an in-place retry for a consumer) and SQLAlchemy
             # then invalidates the whole pool, so the next attempt connects afresh.

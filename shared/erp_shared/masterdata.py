@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Sequence
 
-from sqlalchemy import Boolean, DateTime, Integer, Table, func, select
+from sqlalchemy import Boolean, DateTime, Index, Integer, Table, func, select
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
@@ -27,6 +27,32 @@ class MasterRecordMixin:
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now(),
                                                  onupdate=lambda: datetime.now(timezone.utc))
+
+
+def like_escaped(text: str) -> str:
+    """`text` matched literally inside a LIKE pattern (escape character backslash): % and _ are not wildcards."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_indexes(table: str, *columns: str) -> tuple[Index, ...]:
+    """Trigram (pg_trgm) GIN indexes for `q`, which matches any part of a code or name: a btree serves only
+    prefixes, and without these a type-ahead over 100,000 items scans them all on every keystroke (~80 ms
+    against ~1 ms). Declared on the model and created by a migration (`create_search_indexes`)."""
+    return tuple(Index(f"ix_{table}_{column}_trgm", column, postgresql_using="gin",
+                       postgresql_ops={column: "gin_trgm_ops"}) for column in columns)
+
+
+def create_search_indexes(op, table: str, *columns: str) -> None:
+    """The migration side of `search_indexes`. pg_trgm is a trusted extension: the database's owner may add it."""
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    for column in columns:
+        op.create_index(f"ix_{table}_{column}_trgm", table, [column], postgresql_using="gin",
+                        postgresql_ops={column: "gin_trgm_ops"})
+
+
+def drop_search_indexes(op, table: str, *columns: str) -> None:
+    for column in columns:
+        op.drop_index(f"ix_{table}_{column}_trgm", table_name=table)
 
 
 @dataclass(frozen=True)
@@ -108,9 +134,11 @@ class MasterData:
         query = select(self.model)
         text = filters.pop("q", None)
         if text:
-            pattern = f"%{text}%"
-            query = query.where(func.coalesce(getattr(self.model, search_fields[0]), "").ilike(pattern)
-                                | func.coalesce(getattr(self.model, search_fields[1]), "").ilike(pattern))
+            # A typed % or _ is literal. ILIKE on the bare columns (NOT NULL; no coalesce or lower() around
+            # them), so the trigram indexes serve it.
+            pattern = f"%{like_escaped(text)}%"
+            query = query.where(getattr(self.model, search_fields[0]).ilike(pattern, escape="\\")
+                                | getattr(self.model, search_fields[1]).ilike(pattern, escape="\\"))
         for key, value in filters.items():
             if value is not None:
                 query = query.where(getattr(self.model, key) == value)

@@ -7,7 +7,7 @@ from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, Foreig
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from erp_shared.masterdata import MasterRecordMixin
+from erp_shared.masterdata import MasterRecordMixin, search_indexes
 from erp_shared.messaging.tables import attach_messaging_tables
 from erp_shared.numbering import counter_table
 
@@ -29,6 +29,7 @@ document_counters = counter_table(metadata)
 
 class Item(MasterRecordMixin, Base):
     __tablename__ = "items"
+    __table_args__ = search_indexes("items", "code", "name")
     code: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     unit: Mapped[str] = mapped_column(String(20), nullable=False)

@@ -7,7 +7,7 @@ from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, Foreig
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from erp_shared.masterdata import MasterRecordMixin
+from erp_shared.masterdata import MasterRecordMixin, search_indexes
 from erp_shared.messaging.tables import attach_messaging_tables
 from erp_shared.numbering import counter_table
 
@@ -22,6 +22,7 @@ outbox, inbox, idempotency_keys = attach_messaging_tables(metadata)
 
 class Supplier(MasterRecordMixin, Base):
     __tablename__ = "suppliers"
+    __table_args__ = search_indexes("suppliers", "code", "name")
     code: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     payment_terms_days: Mapped[int] = mapped_column(Integer, nullable=False, default=30)

@@ -9,8 +9,8 @@ from erp_shared.web.idempotency import idempotent_create
 
 from .deliveries import deliver_goods
 from .delivery_pdf import delivery_note_pdf
-from .delivery_queries import deliveries_of_order, read_delivery
-from .delivery_schemas import DeliveryIn, DeliveryOut
+from .delivery_queries import deliveries_of_order, list_deliveries, read_delivery
+from .delivery_schemas import DeliveryFilter, DeliveryIn, DeliveryOut
 from .models import idempotency_keys
 
 DELIVERERS = ("warehouse", "sales")
@@ -38,6 +38,18 @@ class OrderDeliveries(MethodView):
         principal = current_principal()
         return idempotent_create(database(), idempotency_keys, lambda session: DeliveryOut().dump(
             deliver_goods(session, order_id, values, principal)))
+
+
+@deliveries.route("/deliveries", methods=["GET"])
+@requires_roles()
+@deliveries.arguments(DeliveryFilter, location="query")
+@deliveries.response(200, DeliveryOut(many=True))
+@deliveries.paginate()
+def all_deliveries(filters, pagination_parameters):
+    """Every delivery note, newest first: the warehouse's dispatch log."""
+    rows, pagination_parameters.item_count = list_deliveries(
+        database(), filters, pagination_parameters.page, pagination_parameters.page_size)
+    return rows
 
 
 @deliveries.route("/deliveries/<uuid:delivery_id>", methods=["GET"])

@@ -1,5 +1,5 @@
 """Read side of delivery notes: one note with its lines (item and warehouse from the read models, and the
-cost inventory reported once it has), the notes of an order, and one note by id."""
+cost inventory reported once it has), the notes of an order, all notes, and one note by id."""
 from __future__ import annotations
 
 import uuid
@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from erp_shared.db import Database
 from erp_shared.errors import NotFound
+from erp_shared.web.sorting import Sorting
 
 from .models import Customer, Delivery, SalesOrder
 from .ordering_references import items_by_id, warehouses_by_id
@@ -61,3 +62,28 @@ def deliveries_of_order(db: Database, order_id: uuid.UUID, page: int, page_size:
             select(Delivery).where(condition).options(selectinload(Delivery.lines))
             .order_by(Delivery.number).offset((page - 1) * page_size).limit(page_size)).scalars().all()
         return [present_delivery(session, delivery, order.number, customer) for delivery in deliveries], total
+
+
+DELIVERY_SORTING = Sorting(
+    {"number": Delivery.number, "delivered_at": Delivery.delivered_at, "order_number": SalesOrder.number,
+     "customer_name": Customer.name},
+    tie_breaker=Delivery.id, default=(Delivery.number.desc(),))
+
+
+def list_deliveries(db: Database, filters: dict, page: int, page_size: int) -> tuple[list[dict], int]:
+    """Every note, newest number first unless `sort` says otherwise; `number` matches a prefix."""
+    conditions = []
+    if "customer_id" in filters:
+        conditions.append(Delivery.customer_id == filters["customer_id"])
+    if "number" in filters:
+        conditions.append(Delivery.number.istartswith(filters["number"], autoescape=True))
+    with db.unit_of_work() as session:
+        total = session.execute(select(func.count()).select_from(Delivery).where(*conditions)).scalar_one()
+        rows = session.execute(
+            select(Delivery, SalesOrder.number, Customer)
+            .join(SalesOrder, SalesOrder.id == Delivery.sales_order_id)
+            .join(Customer, Customer.id == Delivery.customer_id)
+            .where(*conditions).options(selectinload(Delivery.lines))
+            .order_by(*DELIVERY_SORTING.order_by(filters.get("sort")))
+            .offset((page - 1) * page_size).limit(page_size)).all()
+        return [present_delivery(session, delivery, number, customer) for delivery, number, customer in rows], total

@@ -1,12 +1,19 @@
 """Request and response schemas of delivery notes."""
 from marshmallow import Schema, fields, validate
 
+from .delivery_queries import DELIVERY_SORTING
 from .ordering_schemas import TEXT, decimal_out, positive_quantity
 
 
 class DeliveryLineIn(Schema):
     order_line_id = fields.UUID(required=True)
     quantity = positive_quantity(required=True)
+
+
+class DeliveryFilter(Schema):
+    customer_id = fields.UUID()
+    number = fields.String(validate=validate.Length(min=1, max=30))
+    sort = DELIVERY_SORTING.field()
 
 
 class DeliveryIn(Schema):

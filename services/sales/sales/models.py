@@ -7,7 +7,7 @@ from sqlalchemy import (Boolean, CheckConstraint, Column, Date, DateTime, Foreig
 from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from erp_shared.masterdata import MasterRecordMixin
+from erp_shared.masterdata import MasterRecordMixin, search_indexes
 from erp_shared.messaging.tables import attach_messaging_tables
 from erp_shared.numbering import counter_table
 
@@ -35,6 +35,7 @@ def _quantity() -> Mapped[Decimal]:
 
 class Customer(MasterRecordMixin, Base):
     __tablename__ = "customers"
+    __table_args__ = search_indexes("customers", "code", "name")
     code: Mapped[str] = mapped_column(String(40), unique=True, nullable=False)
     name: Mapped[str] = mapped_column(String(200), nullable=False)
     contact_name: Mapped[str | None] = mapped_column(String(200))

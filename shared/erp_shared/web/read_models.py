@@ -14,13 +14,9 @@ from marshmallow import Schema, fields, validate
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, Table, func, select
 from sqlalchemy.dialects.postgresql import UUID
 
+from ..masterdata import like_escaped
 from .app import database
 from .auth import current_principal, requires_roles
-
-
-def like_escaped(text: str) -> str:
-    """`text` matched literally inside a LIKE pattern: its own % and _ are not wildcards."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass(frozen=True)

@@ -6487,6 +6487,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sales/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every delivery note, newest first: the warehouse's dispatch log. */
+        get: {
+            parameters: {
+                query?: {
+                    customer_id?: string;
+                    number?: string;
+                    /** @description Comma-separated sort keys, '-' before a key for descending order; one of: number, delivered_at, order_number, customer_name. Ties are broken by id. */
+                    sort?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["Sales.PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Sales.DeliveryOut"][];
+                    };
+                };
+                422: components["responses"]["Sales.UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["Sales.DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sales/deliveries/{delivery_id}": {
         parameters: {
             query?: never;

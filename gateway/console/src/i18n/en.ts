@@ -4,6 +4,7 @@ import screensEn from "./screens.en";
 import warehouseDocsEn from "./warehouseDocs.en";
 import masterdataEn from "./masterdata.en";
 import usersEn from "./users.en";
+import documentListsEn from "./documentLists.en";
 const en = {
   app: {
     title: "ERP",
@@ -92,6 +93,7 @@ const en = {
     inactive: "Inactive",
     itemType: { raw_material: "Raw material", finished_good: "Finished good", service: "Service" },
     valuation: { moving_average: "Moving average", fifo: "FIFO" },
+    creditRating: { A: "A (excellent)", B: "B (good)", C: "C (fair)", D: "D (poor)" },
   },
   status: {
     purchaseOrder: {
@@ -147,6 +149,7 @@ const en = {
   ...warehouseDocsEn,
   masterdata: masterdataEn,
   users: usersEn,
+  documentLists: documentListsEn,
 };
 
 export default en;

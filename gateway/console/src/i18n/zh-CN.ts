@@ -5,6 +5,7 @@ import screensZhCN from "./screens.zh-CN";
 import warehouseDocsZhCN from "./warehouseDocs.zh-CN";
 import masterdataZhCN from "./masterdata.zh-CN";
 import usersZhCN from "./users.zh-CN";
+import documentListsZhCN from "./documentLists.zh-CN";
 
 const zhCN: Texts = {
   app: {
@@ -94,6 +95,7 @@ const zhCN: Texts = {
     inactive: "停用",
     itemType: { raw_material: "原材料", finished_good: "产成品", service: "服务" },
     valuation: { moving_average: "移动加权平均", fifo: "先进先出" },
+    creditRating: { A: "A（优秀）", B: "B（良好）", C: "C（一般）", D: "D（较差）" },
   },
   status: {
     purchaseOrder: {
@@ -149,6 +151,7 @@ const zhCN: Texts = {
   ...warehouseDocsZhCN,
   masterdata: masterdataZhCN,
   users: usersZhCN,
+  documentLists: documentListsZhCN,
 };
 
 export default zhCN;

@@ -7,6 +7,7 @@ import { isAllowed } from "../auth/permissions";
 import type { ListResource } from "../lists/definition";
 import { customers, items, purchaseOrders, salesOrders, suppliers, users, warehouses } from "../lists/resources";
 import { departments, employees, workCenters } from "../masterdata/resources";
+import { customerInvoices, customerPayments, deliveries, goodsReceipts, materialIssues, supplierPayments } from "../pages/lists/documentLists";
 import { FINANCE_PAGES, OPERATIONS_PAGES, PROCUREMENT_REPORT_PAGES, WAREHOUSE_PAGES } from "../pages/screens";
 
 export interface ListPage {
@@ -44,6 +45,7 @@ export const SECTIONS: readonly Section[] = [
       { path: "/inventory/items", resource: items },
       { path: "/inventory/warehouses", resource: warehouses },
       ...WAREHOUSE_PAGES,
+      { path: "/inventory/material-issues", resource: materialIssues },
     ],
   },
   {
@@ -52,6 +54,8 @@ export const SECTIONS: readonly Section[] = [
     pages: [
       { path: "/procurement/suppliers", resource: suppliers },
       { path: "/procurement/purchase-orders", resource: purchaseOrders },
+      { path: "/procurement/goods-receipts", resource: goodsReceipts },
+      { path: "/procurement/supplier-payments", resource: supplierPayments },
       ...PROCUREMENT_REPORT_PAGES,
     ],
   },
@@ -61,6 +65,9 @@ export const SECTIONS: readonly Section[] = [
     pages: [
       { path: "/sales/customers", resource: customers },
       { path: "/sales/sales-orders", resource: salesOrders },
+      { path: "/sales/deliveries", resource: deliveries },
+      { path: "/sales/invoices", resource: customerInvoices },
+      { path: "/sales/customer-payments", resource: customerPayments },
     ],
   },
   { key: "manufacturing", labelKey: "masterdata.nav.manufacturing", pages: [{ path: "/manufacturing/work-centers", resource: workCenters }] },

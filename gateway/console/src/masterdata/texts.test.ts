@@ -18,7 +18,7 @@ function keysUsed(): string[] {
     keys.add(record.nounKey);
     for (const field of record.fields) {
       keys.add(field.labelKey);
-      if (field.labels && field.labels !== "values.creditRating") for (const option of field.options ?? []) keys.add(`${field.labels}.${option}`);
+      if (field.labels) for (const option of field.options ?? []) keys.add(`${field.labels}.${option}`);
     }
   }
   return [...keys].sort();

@@ -144,3 +144,19 @@ def test_the_list_sorts_by_whitelisted_keys_and_refuses_others(client, erp_token
     refused = client.get("/suppliers?sort=bank_iban", headers=headers)
     assert refused.status_code == 422 and refused.content_type == "application/problem+json"
     assert set(refused.json["errors"]) == {"sort"}
+
+
+def test_q_finds_any_part_of_a_code_or_name_with_wildcards_taken_literally(client, erp_tokens):
+    headers, tag = erp_tokens.headers("purchasing"), uuid.uuid4().hex[:8].upper()
+    for code, name in ((f"S{tag}-1", f"Metals 100% {tag}"), (f"S{tag}-2", f"Metals 1000 {tag}"), (f"S{tag}_3", "Plain")):
+        assert client.post("/suppliers", json=supplier_body(code=code, name=name), headers=headers).status_code == 201
+
+    def codes(text):
+        response = client.get("/suppliers", query_string={"q": text}, headers=headers)
+        assert response.status_code == 200, response.json
+        return sorted(row["code"] for row in response.json)
+
+    assert codes(f"metals 100% {tag.lower()}") == [f"S{tag}-1"]           # % is a character, not "anything"
+    assert codes(f"{tag}-") == [f"S{tag}-1", f"S{tag}-2"]                   # part of a code, any case
+    assert codes(f"{tag}_") == [f"S{tag}_3"]                                 # _ is a character too
+    assert codes(f"metals 10 {tag}") == []

@@ -1,5 +1,6 @@
 """Delivery notes through the API: booking against the reservation, the goods_delivered contract, refusals,
 reads, the printable note, and the cost inventory reports back."""
+import json
 import threading
 import uuid
 from datetime import datetime, timedelta, timezone
@@ -158,6 +159,23 @@ def test_notes_are_read_by_order_and_by_id_and_print_as_pdf(selling):
     assert selling.client.get(f"/deliveries/{uuid.uuid4()}/pdf", headers=selling.viewer).status_code == 404
     assert selling.client.get(f"/sales-orders/{uuid.uuid4()}/deliveries", headers=selling.viewer).status_code == 404
     assert selling.client.get(f"/deliveries/{first['id']}/pdf").status_code == 401
+
+
+def test_all_notes_are_listed_newest_first_filtered_and_sorted(selling):
+    order = selling.reserved(selling.line(quantity="10"))
+    first = selling.deliver(order, line_of(order, 0, "3")).json
+    second = selling.deliver(order, line_of(order, 0, "2")).json
+    mine = {"customer_id": order["customer_id"]}
+    listed = selling.client.get("/deliveries", query_string=mine, headers=selling.viewer)
+    assert listed.status_code == 200 and [n["number"] for n in listed.json] == [second["number"], first["number"]]
+    assert listed.json[0] == second and json.loads(listed.headers["X-Pagination"])["total"] == 2
+    oldest = selling.client.get("/deliveries", query_string={**mine, "sort": "delivered_at"}, headers=selling.viewer)
+    assert [n["number"] for n in oldest.json] == [first["number"], second["number"]]
+    by_number = selling.client.get("/deliveries", query_string={"number": first["number"]}, headers=selling.viewer)
+    assert [n["id"] for n in by_number.json] == [first["id"]]
+    bad = selling.client.get("/deliveries", query_string={"sort": "cost"}, headers=selling.viewer)
+    assert bad.status_code == 422 and list(bad.json["errors"]) == ["sort"]
+    assert selling.client.get("/deliveries").status_code == 401
 
 
 def issued(note, parts, total):
