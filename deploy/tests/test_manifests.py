@@ -94,6 +94,21 @@ def test_dockerfile_final_stage_is_slim_non_root_and_unbuffered():
     assert executable == "wait-for-migrations" and directory in path, "k8s init containers run it from PATH"
 
 
+def test_the_image_builds_the_console_and_the_gateway_serves_that_build():
+    stages = dockerfile_stages()
+    console = stages["console"]
+    assert re.search(r"^ARG NODE_IMAGE=node:20\.\d+-bookworm-slim$", DOCKERFILE.read_text(), re.M)
+    assert console[0] == "FROM ${NODE_IMAGE} AS console"
+    steps = "\n".join(console)
+    assert "package-lock.json" in steps and re.search(r"npm ci\b", steps), "the lockfile decides the versions"
+    assert steps.index("npm ci") < steps.index("npm run build")
+    final = "\n".join(list(stages.values())[-1])
+    assert "COPY --from=console /console/dist /opt/erp/console" in final
+    assert "ERP_CONSOLE_DIR=/opt/erp/console" in final
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert "**/node_modules" in ignored, "the host's node_modules must not reach the build context"
+
+
 def test_dockerfile_installs_shared_every_service_and_the_gateway():
     build = "\n".join(dockerfile_stages()["build"])
     for package in ("./shared", *(f"./services/{name}" for name in SERVICES), "./gateway"):

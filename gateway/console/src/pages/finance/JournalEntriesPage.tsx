@@ -2,10 +2,12 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Flex, Input, Select, Space, Table, Tag } from "antd";
 import type { ColumnsType } from "antd/es/table";
+import type { SorterResult } from "antd/es/table/interface";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Routes } from "react-router";
 import { useAuth } from "../../auth/AuthProvider";
 import { ErrorNotice } from "../../errors/ErrorNotice";
+import { columnSortOrder, readSort } from "../../lists/urlState";
 import { to } from "../../reports/links";
 import { dateParam, useReportParams } from "../../reports/params";
 import { AccountSelect } from "../../reports/pickers";
@@ -55,6 +57,9 @@ export function EntryLines({ entry, accountNames }: { entry: Entry; accountNames
   );
 }
 
+/** The keys the journal entries endpoint sorts by that are columns here (posted_at is not shown). */
+const SORTABLE = ["entry_no", "entry_date", "kind", "source_document"] as const;
+
 function EntryList() {
   const { t } = useTranslation();
   const { api } = useAuth();
@@ -67,18 +72,20 @@ function EntryList() {
     kind: ENTRY_KINDS.find((kind) => kind === params.get("kind")),
     account_code: params.get("account_code") || undefined,
     source_document: params.get("source_document") || undefined,
+    sort: readSort(params.get("sort"), SORTABLE) || undefined,
   };
+  const sorted = (key: (typeof SORTABLE)[number]) => ({ sorter: true, sortOrder: columnSortOrder(filters.sort ?? "", key) });
   const entries = useQuery({
     queryKey: ["journal-entries", filters, page, pageSize],
     queryFn: () => fetchSentPage(api, "/api/finance/journal-entries", { ...filters, page, page_size: pageSize }),
     placeholderData: keepPreviousData,
   });
   const columns: ColumnsType<Entry> = [
-    { key: "entry_no", title: t("screens.finance.entryNo"), render: (_, entry) => <Link to={entry.id}>{entry.entry_no}</Link> },
-    { key: "entry_date", title: t("screens.finance.entryDate"), render: (_, entry) => formats.date(entry.entry_date) },
-    { key: "kind", title: t("screens.finance.kindTitle"), render: (_, entry) => <Tag>{t(`screens.finance.kind.${entry.kind}`, { defaultValue: entry.kind })}</Tag> },
+    { key: "entry_no", title: t("screens.finance.entryNo"), ...sorted("entry_no"), render: (_, entry) => <Link to={entry.id}>{entry.entry_no}</Link> },
+    { key: "entry_date", title: t("screens.finance.entryDate"), ...sorted("entry_date"), render: (_, entry) => formats.date(entry.entry_date) },
+    { key: "kind", title: t("screens.finance.kindTitle"), ...sorted("kind"), render: (_, entry) => <Tag>{t(`screens.finance.kind.${entry.kind}`, { defaultValue: entry.kind })}</Tag> },
     {
-      key: "source_document", title: t("screens.warehouse.sourceDocument"),
+      key: "source_document", title: t("screens.warehouse.sourceDocument"), ...sorted("source_document"),
       render: (_, entry) => <Link to={to.journalEntries({ source_document: entry.source_document })}>{entry.source_document}</Link>,
     },
     { key: "description", title: t("screens.finance.description"), dataIndex: "description" },
@@ -119,6 +126,11 @@ function EntryList() {
           loading={entries.isFetching}
           scroll={{ x: "max-content" }}
           expandable={{ expandedRowRender: (entry) => <EntryLines entry={entry} /> }}
+          onChange={(_pagination, _filters, sorter: SorterResult<Entry> | SorterResult<Entry>[], extra) => {
+            if (extra.action !== "sort") return; // paging goes through tablePagination
+            const { columnKey, order } = Array.isArray(sorter) ? sorter[0] : sorter;
+            set({ sort: order && columnKey ? `${order === "descend" ? "-" : ""}${String(columnKey)}` : undefined }); // from page 1
+          }}
           pagination={tablePagination({ page, pageSize }, entries.data?.pagination.total ?? 0, set, (count) => t("list.total", { total: count }))}
         />
       )}

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { useAuth } from "../../auth/AuthProvider";
 import { isAllowed } from "../../auth/permissions";
 import { Amount, Quantity } from "../../documents/DocumentParts";
+import { PaymentsTable } from "../../documents/PaymentsTable";
 import { useKeyboardScroll } from "../../documents/keyboardScroll";
 import { ReasonModal } from "../../documents/ReasonModal";
 import type { GoodsReceipt, PurchaseOrder, PurchaseOrderLine, SupplierInvoice, SupplierPayment } from "../../documents/types";
@@ -219,36 +220,13 @@ export function SupplierInvoicesTable({ invoices, order, onChanged }: { invoices
 }
 
 export function SupplierPaymentsTable({ payments, invoiceIds, truncated }: { payments: SupplierPayment[]; invoiceIds: ReadonlySet<string>; truncated: boolean }) {
-  const { t } = useTranslation();
-  const { language } = useLanguage();
   return (
-    <>
-      <Table<SupplierPayment>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={payments}
-        data-table="supplier-payments"
-        columns={[
-          { key: "number", title: t("fields.number"), dataIndex: "number" },
-          { key: "at", title: t("documents.payment.paidAt"), render: (_, payment) => formatDate(payment.paid_at, language, true) },
-          { key: "amount", title: t("documents.payment.amount"), align: "right", render: (_, payment) => <Amount value={payment.amount} /> },
-          {
-            key: "allocations",
-            title: t("documents.payment.forThisOrder"),
-            render: (_, payment) =>
-              (payment.allocations ?? [])
-                .filter((allocation) => invoiceIds.has(allocation.invoice_id ?? ""))
-                .map((allocation) => (
-                  <div key={allocation.invoice_id}>
-                    {allocation.invoice_no}: <Amount value={allocation.amount} />
-                  </div>
-                )),
-          },
-          { key: "reference", title: t("documents.payment.reference"), dataIndex: "reference" },
-        ]}
-      />
-      {truncated && <Typography.Text type="secondary">{t("documents.payment.onlyRecent")}</Typography.Text>}
-    </>
+    <PaymentsTable
+      payments={payments}
+      invoiceIds={invoiceIds}
+      truncated={truncated}
+      name="supplier-payments"
+      date={{ titleKey: "documents.payment.paidAt", of: (payment) => payment.paid_at }}
+    />
   );
 }

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useAuth } from "../../auth/AuthProvider";
 import { isAllowed } from "../../auth/permissions";
 import { Amount, Quantity } from "../../documents/DocumentParts";
+import { PaymentsTable } from "../../documents/PaymentsTable";
 import { useKeyboardScroll } from "../../documents/keyboardScroll";
 import { PdfButton } from "../../documents/PdfButton";
 import type { CreditNote, CustomerInvoice, CustomerPayment, Delivery, GoodsReturn, SalesOrder, SalesOrderLine } from "../../documents/types";
@@ -219,36 +220,14 @@ export function CustomerInvoicesTable({ invoices, creditNotesOf, onCredit }: { i
 
 export function CustomerPaymentsTable({ payments, invoiceIds, truncated }: { payments: CustomerPayment[]; invoiceIds: ReadonlySet<string>; truncated: boolean }) {
   const { t } = useTranslation();
-  const { language } = useLanguage();
   return (
-    <>
-      <Table<CustomerPayment>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        dataSource={payments}
-        data-table="customer-payments"
-        columns={[
-          { key: "number", title: t("fields.number"), dataIndex: "number" },
-          { key: "at", title: t("documents.so.receivedAt"), render: (_, payment) => formatDate(payment.received_at, language, true) },
-          { key: "amount", title: t("documents.payment.amount"), align: "right", render: (_, payment) => <Amount value={payment.amount} /> },
-          {
-            key: "allocations",
-            title: t("documents.payment.forThisOrder"),
-            render: (_, payment) =>
-              (payment.allocations ?? [])
-                .filter((allocation) => invoiceIds.has(allocation.invoice_id ?? ""))
-                .map((allocation) => (
-                  <div key={allocation.invoice_id}>
-                    {allocation.invoice_no}: <Amount value={allocation.amount} />
-                  </div>
-                )),
-          },
-          { key: "reference", title: t("documents.payment.reference"), dataIndex: "reference" },
-          { key: "by", title: t("documents.history.who"), dataIndex: "received_by" },
-        ]}
-      />
-      {truncated && <Typography.Text type="secondary">{t("documents.payment.onlyRecent")}</Typography.Text>}
-    </>
+    <PaymentsTable
+      payments={payments}
+      invoiceIds={invoiceIds}
+      truncated={truncated}
+      name="customer-payments"
+      date={{ titleKey: "documents.so.receivedAt", of: (payment) => payment.received_at }}
+      extraColumns={[{ key: "by", title: t("documents.history.who"), dataIndex: "received_by" }]}
+    />
   );
 }
