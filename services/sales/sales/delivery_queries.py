@@ -25,8 +25,20 @@ def present_delivery(session: Session, delivery: Delivery, order_number: str | N
                      customer: Customer | None = None) -> dict:
     order_number = order_number or session.get(SalesOrder, delivery.sales_order_id).number
     customer = customer or session.get(Customer, delivery.customer_id)
-    items = items_by_id(session, (line.item_id for line in delivery.lines))
-    warehouses = warehouses_by_id(session, (line.warehouse_id for line in delivery.lines))
+    return present_deliveries(session, [(delivery, order_number, customer)])[0]
+
+
+def present_deliveries(session: Session, notes: list[tuple[Delivery, str, Customer]]) -> list[dict]:
+    """Notes with their order number and customer; the items and warehouses of all their lines are read in
+    one query each, not per note."""
+    lines = [line for delivery, _, _ in notes for line in delivery.lines]
+    items = items_by_id(session, {line.item_id for line in lines})
+    warehouses = warehouses_by_id(session, {line.warehouse_id for line in lines})
+    return [_presented(delivery, order_number, customer, items, warehouses)
+            for delivery, order_number, customer in notes]
+
+
+def _presented(delivery: Delivery, order_number: str, customer: Customer, items: dict, warehouses: dict) -> dict:
     lines = []
     for line in delivery.lines:
         item, warehouse = items.get(line.item_id), warehouses.get(line.warehouse_id)
@@ -61,7 +73,7 @@ def deliveries_of_order(db: Database, order_id: uuid.UUID, page: int, page_size:
         deliveries = session.execute(
             select(Delivery).where(condition).options(selectinload(Delivery.lines))
             .order_by(Delivery.number).offset((page - 1) * page_size).limit(page_size)).scalars().all()
-        return [present_delivery(session, delivery, order.number, customer) for delivery in deliveries], total
+        return present_deliveries(session, [(delivery, order.number, customer) for delivery in deliveries]), total
 
 
 DELIVERY_SORTING = Sorting(
@@ -86,4 +98,4 @@ def list_deliveries(db: Database, filters: dict, page: int, page_size: int) -> t
             .where(*conditions).options(selectinload(Delivery.lines))
             .order_by(*DELIVERY_SORTING.order_by(filters.get("sort")))
             .offset((page - 1) * page_size).limit(page_size)).all()
-        return [present_delivery(session, delivery, number, customer) for delivery, number, customer in rows], total
+        return present_deliveries(session, [tuple(row) for row in rows]), total

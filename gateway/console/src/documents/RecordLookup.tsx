@@ -6,21 +6,13 @@
 import "./documents.css";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Select, Spin } from "antd";
-import { forwardRef, useEffect, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { forwardRef, useState, type FocusEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fetchPage, type ListPath, type ListRow } from "../api/lists";
 import { useAuth } from "../auth/AuthProvider";
 import { describeError } from "../errors/ErrorNotice";
+import { useDebouncedValue } from "./useDebouncedValue";
 import { LOOKUP_DEBOUNCE_MS, lookupLabel, type LookupSource, type RecordRef } from "./lookups";
-
-export function useDebouncedValue<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
-}
 
 interface LookupProps<P extends ListPath, Ref extends RecordRef> {
   source: LookupSource<P, Ref>;

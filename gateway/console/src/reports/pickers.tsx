@@ -1,11 +1,13 @@
 /** Choosing a warehouse, an item or an account by what people know them by (code and name); the value is the id. */
 import { useQuery } from "@tanstack/react-query";
 import { Select } from "antd";
-import { useEffect, useState, type CSSProperties } from "react";
+import { useState, type CSSProperties } from "react";
 import { useTranslation } from "react-i18next";
 import { unwrap } from "../api/client";
 import { fetchAll, fetchPage } from "../api/lists";
 import { useAuth } from "../auth/AuthProvider";
+import { LOOKUP_DEBOUNCE_MS } from "../documents/lookups";
+import { useDebouncedValue } from "../documents/useDebouncedValue";
 
 interface PickerProps {
   value: string | undefined;
@@ -48,12 +50,7 @@ export function ItemSelect({ value, onChange, placeholder, allowClear = true, st
   const { t } = useTranslation();
   const { api } = useAuth();
   const [typed, setTyped] = useState("");
-  const [search, setSearch] = useState("");
-  useEffect(() => {
-    // One request when the typing pauses, not one per key.
-    const timer = setTimeout(() => setSearch(typed.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  const search = useDebouncedValue(typed.trim(), LOOKUP_DEBOUNCE_MS); // one request when the typing pauses
   const found = useQuery({
     queryKey: ["pick", "items", search],
     queryFn: () => fetchPage(api, "/api/inventory/items", { q: search || undefined, page: 1, page_size: 20 }),

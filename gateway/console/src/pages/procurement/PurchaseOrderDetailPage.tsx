@@ -92,29 +92,29 @@ export function PurchaseOrderDetailPage() {
 
   function button(name: PurchaseOrderAction, blocked?: string) {
     const label = t(`documents.po.action.${name}`);
-    const common = { key: name, "data-action": name, loading: action.pending === name, disabled: Boolean(blocked) || (action.pending !== null && action.pending !== name) };
+    const common = { "data-action": name, loading: action.pending === name, disabled: Boolean(blocked) || (action.pending !== null && action.pending !== name) };
     const primary = ["submit", "approve", "send", "receive"].includes(name);
     let control;
     switch (name) {
       case "edit":
-        control = <Button {...common} onClick={() => navigate(`${PO_LIST}/${orderId}/edit`)}>{label}</Button>;
+        control = <Button key={name} {...common} onClick={() => navigate(`${PO_LIST}/${orderId}/edit`)}>{label}</Button>;
         break;
       case "receive":
       case "invoice":
-        control = <Button {...common} type={primary ? "primary" : "default"} onClick={() => setDrawer(name)}>{label}</Button>;
+        control = <Button key={name} {...common} type={primary ? "primary" : "default"} onClick={() => setDrawer(name)}>{label}</Button>;
         break;
       case "cancel":
-        control = <Button {...common} danger onClick={() => setDrawer("cancel")}>{label}</Button>;
+        control = <Button key={name} {...common} danger onClick={() => setDrawer("cancel")}>{label}</Button>;
         break;
       case "close":
         control = (
           <Popconfirm key={name} title={t("documents.po.closeConfirm")} onConfirm={() => void transition("close")} okText={label} cancelText={t("documents.form.back")}>
-            <Button {...common}>{label}</Button>
+            <Button key={name} {...common}>{label}</Button>
           </Popconfirm>
         );
         break;
       default:
-        control = <Button {...common} type="primary" onClick={() => void transition(name)}>{label}</Button>;
+        control = <Button key={name} {...common} type="primary" onClick={() => void transition(name)}>{label}</Button>;
     }
     return blocked ? <Tooltip key={name} title={blocked}>{control}</Tooltip> : control;
   }

@@ -115,21 +115,21 @@ export function SalesOrderDetailPage() {
 
   function button(name: SalesOrderAction, blocked?: string) {
     const label = t(`documents.so.action.${name}`);
-    const common = { key: name, "data-action": name, loading: action.pending === name, disabled: Boolean(blocked) || (action.pending !== null && action.pending !== name) };
+    const common = { "data-action": name, loading: action.pending === name, disabled: Boolean(blocked) || (action.pending !== null && action.pending !== name) };
     let control;
     switch (name) {
       case "edit":
-        control = <Button {...common} onClick={() => navigate(`${SO_LIST}/${orderId}/edit`)}>{label}</Button>;
+        control = <Button key={name} {...common} onClick={() => navigate(`${SO_LIST}/${orderId}/edit`)}>{label}</Button>;
         break;
       case "deliver":
       case "invoice":
-        control = <Button {...common} type="primary" onClick={() => setOpen({ kind: name })}>{label}</Button>;
+        control = <Button key={name} {...common} type="primary" onClick={() => setOpen({ kind: name })}>{label}</Button>;
         break;
       case "cancel":
-        control = <Button {...common} danger onClick={() => setOpen({ kind: "cancel" })}>{label}</Button>;
+        control = <Button key={name} {...common} danger onClick={() => setOpen({ kind: "cancel" })}>{label}</Button>;
         break;
       default:
-        control = <Button {...common} type="primary" onClick={() => void transition(name)}>{label}</Button>;
+        control = <Button key={name} {...common} type="primary" onClick={() => void transition(name)}>{label}</Button>;
     }
     return blocked ? <Tooltip key={name} title={blocked}>{control}</Tooltip> : control;
   }

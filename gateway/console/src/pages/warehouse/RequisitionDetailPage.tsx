@@ -70,12 +70,12 @@ export function RequisitionDetailPage() {
   }
 
   function button(name: RequisitionAction, blocked?: string) {
-    const common = { key: name, "data-action": name, loading: action.pending === name, disabled: Boolean(blocked) || (action.pending !== null && action.pending !== name) };
+    const common = { "data-action": name, loading: action.pending === name, disabled: Boolean(blocked) || (action.pending !== null && action.pending !== name) };
     const label = t(`warehouseDocs.requisition.action.${name}`);
     const control =
-      name === "approve" ? <Button {...common} type="primary" onClick={() => void decide("approve")}>{label}</Button>
-      : name === "issue" ? <Button {...common} type="primary" onClick={() => setDialog("issue")}>{label}</Button>
-      : <Button {...common} danger onClick={() => setDialog(name)}>{label}</Button>;
+      name === "approve" ? <Button key={name} {...common} type="primary" onClick={() => void decide("approve")}>{label}</Button>
+      : name === "issue" ? <Button key={name} {...common} type="primary" onClick={() => setDialog("issue")}>{label}</Button>
+      : <Button key={name} {...common} danger onClick={() => setDialog(name)}>{label}</Button>;
     return blocked ? <Tooltip key={name} title={blocked}>{control}</Tooltip> : control;
   }
 
