@@ -14,6 +14,9 @@ export async function pick(page: Page, name: string, search: string, match = sea
   // This lookup's own list (its listbox id is the box's aria-controls), not another lookup's fading out.
   const listbox = await box.getAttribute("aria-controls");
   const dropdown = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").filter({ has: page.locator(`[id="${listbox}"]`) });
+  // Not before the answer to what was typed is shown: an option of the previous search, clicked while the
+  // list is replaced, may be gone under the pointer (the click then selects nothing and the list stays open).
+  await dropdown.locator('[data-lookup-busy="false"]').waitFor({ timeout: 15_000 });
   await dropdown.locator(".ant-select-item-option").filter({ hasText: match }).first().click();
   // This lookup's own list has closed.
   await expect.poll(() => box.getAttribute("aria-expanded"), { timeout: 10_000 }).not.toBe("true");

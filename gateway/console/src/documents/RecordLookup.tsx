@@ -70,12 +70,13 @@ function LookupInner<P extends ListPath, Ref extends RecordRef>(
         page.isError ? describeError(t, page.error) : waiting ? <Spin size="small" /> : t("documents.lookup.nothingFound")
       }
       popupRender={(menu) => (
-        <>
+        // Busy while the typed text waits for its answer: the options shown may still be the last search's.
+        <div aria-busy={waiting} data-lookup-busy={waiting ? "true" : "false"}>
           {menu}
           {total > refs.length && !waiting && (
             <div className="erp-lookup-more">{t("documents.lookup.more", { shown: refs.length, total })}</div>
           )}
-        </>
+        </div>
       )}
       loading={waiting && open}
       status={status}
