@@ -27,6 +27,8 @@ from sqlalchemy.engine import make_url
 
 from erp_shared.config import database_url_for
 
+import cpu_accounting
+
 _local = threading.local()
 LATENCIES: dict[str, list[float]] = defaultdict(list)
 _lock = threading.Lock()
@@ -60,12 +62,14 @@ def connect(service: str):
 
 
 def run_phase(name: str, work, items, concurrency: int):
+    cpu_before = cpu_accounting.snapshot()
     started = time.perf_counter()
     with ThreadPoolExecutor(concurrency) as pool:
         results = list(pool.map(work, items))
     elapsed = time.perf_counter() - started
+    cpu = cpu_accounting.used_between(cpu_before, cpu_accounting.snapshot(), elapsed)
     print(f"{name:<9}: {len(items)} in {elapsed:6.2f} s -> {len(items) / elapsed:7.1f} /s")
-    return results, elapsed
+    return results, elapsed, cpu
 
 
 def main() -> None:
@@ -123,8 +127,8 @@ def main() -> None:
             "supplier_id": supplier["id"], "amount": invoice["total_amount"],
             "allocations": [{"invoice_id": invoice["id"], "amount": invoice["total_amount"]}]})
 
-    orders, _ = run_phase("orders", place_order, list(range(args.orders)), args.concurrency)
-    receipts, receipt_seconds = run_phase("receipts", receive, orders, args.concurrency)
+    orders, _, _ = run_phase("orders", place_order, list(range(args.orders)), args.concurrency)
+    receipts, receipt_seconds, receipt_cpu = run_phase("receipts", receive, orders, args.concurrency)
     payable = orders[: int(len(orders) * args.invoice_share)]
     run_phase("payables", invoice_and_pay, payable, args.concurrency)
 
@@ -159,6 +163,8 @@ def main() -> None:
         print(f"lag receipt commit -> {service:<16}: p50 {percentile(values, 50) * 1000:7.1f} ms, "
               f"p99 {percentile(values, 99) * 1000:7.1f} ms, max {max(values) * 1000:7.1f} ms, missing {missing}; "
               f"first commit to last posting {span:.2f} s -> {len(values) / span:.1f}/s end to end")
+    print("\nDuring the receipts phase (HTTP calls; consumers still busy at its end are not counted):")
+    print(receipt_cpu.report(len(numbers), "flow"))
     print("\nHTTP latency through the gateway:")
     for name, values in sorted(LATENCIES.items()):
         if len(values) > 5:
