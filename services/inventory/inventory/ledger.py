@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import literal, select, tuple_
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
@@ -35,12 +35,17 @@ class Source:
 def require_known_places(session: Session, lines) -> None:
     """Inventory owns items and warehouses, so a line naming one it does not know can never be booked; nor can
     one naming the in-transit location, which only transfers book. `lines` are anything with an `item_id` and
-    a `warehouse_id`."""
+    a `warehouse_id`. Both are checked in one statement: this runs on every booking."""
     refuse_transit(line.warehouse_id for line in lines)
-    for field, model, wanted in (("item_id", Item, {line.item_id for line in lines}),
-                                 ("warehouse_id", Warehouse, {line.warehouse_id for line in lines})):
-        known = set(session.execute(select(model.id).where(model.id.in_(wanted))).scalars()) if wanted else set()
-        unknown = sorted(str(i) for i in wanted - known)
+    wanted = {"item_id": {line.item_id for line in lines}, "warehouse_id": {line.warehouse_id for line in lines}}
+    if not any(wanted.values()):
+        return
+    known_items = select(literal("item_id").label("field"), Item.id).where(Item.id.in_(wanted["item_id"]))
+    known_warehouses = (select(literal("warehouse_id").label("field"), Warehouse.id)
+                        .where(Warehouse.id.in_(wanted["warehouse_id"])))
+    known = set(session.execute(known_items.union_all(known_warehouses)).all())
+    for field, ids in wanted.items():
+        unknown = sorted(str(i) for i in ids if (field, i) not in known)
         if unknown:
             raise RuleViolation(f"unknown {field.removesuffix('_id')}: {', '.join(unknown)}", field=field)
 
@@ -79,24 +84,35 @@ def lock_valuations(session: Session, item_ids: set[uuid.UUID], *,
     """The items' valuation rows, created empty where missing, locked in item order. `nowait` is for the one
     caller that must lock out of order: it fails at once (a transient error the consumer retries) instead of
     waiting into a deadlock."""
-    if not item_ids:
-        return {}
-    ordered = sorted(item_ids)
-    new_rows = [{"item_id": i, "on_hand": 0, "stock_value": 0, "movement_count": 0} for i in ordered]
-    session.execute(pg_insert(ItemValuation).values(new_rows).on_conflict_do_nothing())
-    rows = session.execute(select(ItemValuation).where(ItemValuation.item_id.in_(ordered))
-                           .order_by(ItemValuation.item_id).with_for_update(nowait=nowait)
-                           .execution_options(populate_existing=True)).scalars()
-    return {row.item_id: row for row in rows}
+    key = (ItemValuation.item_id,)
+    return _lock_rows(session, ItemValuation, key, {(i,) for i in item_ids}, nowait=nowait,
+                      empty=lambda i: {"item_id": i, "on_hand": 0, "stock_value": 0, "movement_count": 0})
 
 
 def lock_balances(session: Session, keys: set[tuple]) -> dict[tuple, StockBalance]:
+    key = (StockBalance.item_id, StockBalance.warehouse_id, StockBalance.batch_no)
+    return _lock_rows(session, StockBalance, key, keys, nowait=False,
+                      empty=lambda i, w, b: {"item_id": i, "warehouse_id": w, "batch_no": b, "on_hand": 0})
+
+
+def _lock_rows(session: Session, model, key: tuple, keys: set[tuple], *, nowait: bool, empty) -> dict:
+    """Rows exist after a key's first movement, so they are locked first and created only when some are
+    missing: one statement on every booking after the first. Keys come back as given: a 1-tuple key maps to
+    its single value."""
     if not keys:
         return {}
     ordered = sorted(keys)
-    new_rows = [{"item_id": i, "warehouse_id": w, "batch_no": b, "on_hand": 0} for i, w, b in ordered]
-    session.execute(pg_insert(StockBalance).values(new_rows).on_conflict_do_nothing())
-    key = tuple_(StockBalance.item_id, StockBalance.warehouse_id, StockBalance.batch_no)
-    rows = session.execute(select(StockBalance).where(key.in_(ordered)).order_by(*key.clauses).with_for_update()
-                           .execution_options(populate_existing=True)).scalars()
-    return {(row.item_id, row.warehouse_id, row.batch_no): row for row in rows}
+    column = key[0] if len(key) == 1 else tuple_(*key)
+    wanted = [k[0] for k in ordered] if len(key) == 1 else ordered
+
+    def locked() -> dict:
+        rows = session.execute(select(model).where(column.in_(wanted)).order_by(*key)
+                               .with_for_update(nowait=nowait).execution_options(populate_existing=True)).scalars()
+        return {tuple(getattr(row, c.key) for c in key): row for row in rows}
+
+    rows = locked()
+    if len(rows) < len(ordered):
+        session.execute(pg_insert(model).values([empty(*k) for k in ordered if k not in rows])
+                        .on_conflict_do_nothing())
+        rows = locked()
+    return {(k[0] if len(key) == 1 else k): row for k, row in rows.items()}

@@ -84,6 +84,8 @@ def fill_backorders(session: Session, places: set[Place]) -> None:
     session.flush()
     waiting = {row.order_line_id: row for row in session.execute(
         select(Reservation).where(_at(places), Reservation.quantity_backordered > 0)).scalars()}
+    if not waiting:
+        return
     fills = allocation.fill_backorders(
         [allocation.Backorder(row.order_line_id, (row.item_id, row.warehouse_id), row.order_date, row.confirmed_at,
                               row.quantity_backordered) for row in waiting.values()],
