@@ -69,13 +69,17 @@ def book_movements(session: Session, source: Source,
 def _insert_ledger_rows(session: Session, source: Source, movements: list[domain.Movement]) -> list[domain.Movement]:
     if not movements:
         return []
-    statement = pg_insert(StockMove).values([{
+    # Rows as parameters (executemany) rather than `.values([...])`: a multi-row VALUES statement has no cache
+    # key, so it would be compiled again on every booking.
+    moves = StockMove.__table__
+    statement = (pg_insert(moves).on_conflict_do_nothing(constraint="uq_stock_moves_source_line")
+                 .returning(moves.c.source_line_id, moves.c.batch_no))
+    inserted = set(session.execute(statement, [{
         "id": uuid.uuid4(), "item_id": m.item_id, "warehouse_id": m.warehouse_id, "batch_no": m.batch_no,
         "quantity": m.quantity, "unit_cost": m.unit_cost, "value": m.value, "move_type": source.move_type,
         "source_document": source.document, "source_line_id": m.source_line_id,
         "delivery_line_id": m.delivery_line_id, "source_event_id": source.event_id, "moved_at": source.moved_at,
-    } for m in movements]).on_conflict_do_nothing(constraint="uq_stock_moves_source_line")
-    inserted = set(session.execute(statement.returning(StockMove.source_line_id, StockMove.batch_no)).all())
+    } for m in movements]).all())
     return [m for m in movements if (m.source_line_id, m.batch_no) in inserted]
 
 
@@ -112,7 +116,7 @@ def _lock_rows(session: Session, model, key: tuple, keys: set[tuple], *, nowait:
 
     rows = locked()
     if len(rows) < len(ordered):
-        session.execute(pg_insert(model).values([empty(*k) for k in ordered if k not in rows])
-                        .on_conflict_do_nothing())
+        session.execute(pg_insert(model.__table__).on_conflict_do_nothing(),
+                        [empty(*k) for k in ordered if k not in rows])
         rows = locked()
     return {(k[0] if len(key) == 1 else k): row for k, row in rows.items()}

@@ -40,14 +40,15 @@ def reserve_for_order(session: Session, event: Envelope, order: dict) -> None:
     new = [r for r in requests if r.order_line_id not in known]
     decided = allocation.allocate(new, available_at(session, {r.place for r in new}))
     if new:
-        session.execute(pg_insert(Reservation).values([{
+        reserve = pg_insert(Reservation.__table__).on_conflict_do_nothing(index_elements=["order_line_id"])
+        session.execute(reserve, [{
             "id": uuid.uuid4(), "order_line_id": r.order_line_id, "order_id": head.order_id,
             "order_no": order["order_no"], "order_date": order["order_date"], "confirmed_at": order["confirmed_at"],
             "item_id": r.item_id, "warehouse_id": r.warehouse_id, "quantity_requested": r.quantity,
             "quantity_reserved": decided[r.order_line_id].reserved,
             "quantity_backordered": decided[r.order_line_id].backordered, "quantity_issued": 0,
             "status": decided[r.order_line_id].status,
-        } for r in new]).on_conflict_do_nothing(index_elements=["order_line_id"]))
+        } for r in new])
     publish_state(session, head, changed=bool(new) or head.version == 0)
 
 

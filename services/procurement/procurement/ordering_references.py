@@ -47,11 +47,11 @@ def require_active_items(session: Session, item_ids: list[uuid.UUID], field_of) 
     return items
 
 
-def warehouse_activity(session: Session, warehouse_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, bool]:
-    """Known warehouses among `warehouse_ids`, each with whether it is active."""
+def warehouses_by_id(session: Session, warehouse_ids: Iterable[uuid.UUID]) -> dict:
+    """Known warehouses among `warehouse_ids` (id, code, name, active), by id."""
     ids = set(warehouse_ids)
     if not ids:
         return {}
-    rows = session.execute(select(warehouse_replica.c.id, warehouse_replica.c.active)
-                           .where(warehouse_replica.c.id.in_(ids))).all()
-    return {row.id: row.active for row in rows}
+    rows = session.execute(select(warehouse_replica.c.id, warehouse_replica.c.code, warehouse_replica.c.name,
+                                  warehouse_replica.c.active).where(warehouse_replica.c.id.in_(ids))).all()
+    return {row.id: row for row in rows}

@@ -16,11 +16,10 @@ from erp_shared.web.auth import Principal
 
 from .events import GOODS_RECEIVED
 from .models import GoodsReceipt, GoodsReceiptLine, document_counters, outbox
-from .ordering_references import warehouse_activity
 from .ordering_settings import current_settings
 from .ordering_store import lock_order
 from .receiving_domain import book_receipt
-from .receiving_queries import present_receipt
+from .receiving_queries import ReceiptReferences, present_receipt
 
 EVENT_LINE_FIELDS = ("po_line_id", "item_id", "warehouse_id", "batch_no", "quantity_received", "quantity_accepted",
                      "quantity_rejected", "unit_price", "accepted_amount")
@@ -39,20 +38,28 @@ def goods_received_event(receipt: GoodsReceipt, order):
 
 
 def receive_goods(session: Session, order_id: uuid.UUID, values: dict, principal: Principal) -> dict:
-    """Runs inside `idempotent_create`'s unit of work, so a retried receipt is answered, not booked twice."""
+    """Runs inside `idempotent_create`'s unit of work, so a retried receipt is answered, not booked twice.
+    Everything is read before the receipt takes its number: the counter row stays locked from then until
+    commit, and every receipt waits for it."""
     order = lock_order(session, order_id)
     now = datetime.now(timezone.utc)
     received_at = (values.get("received_at") or now).astimezone(timezone.utc)
+    item_of_line = {line.id: line.item_id for line in order.lines}
+    references = ReceiptReferences.read(
+        session, (item_of_line[line["po_line_id"]] for line in values["lines"] if line["po_line_id"] in item_of_line),
+        (line["warehouse_id"] for line in values["lines"]))
     booked, total = book_receipt(
         order, values["lines"], tolerance_pct=current_settings(session).over_receipt_tolerance_pct,
         received_at=received_at, now=now,
-        warehouses=warehouse_activity(session, (line["warehouse_id"] for line in values["lines"])))
+        warehouses={warehouse_id: row.active for warehouse_id, row in references.warehouses.items()})
+    with session.no_autoflush:
+        number = next_number(session, document_counters, "GRN")
     receipt = GoodsReceipt(
-        id=uuid.uuid4(), number=next_number(session, document_counters, "GRN"), purchase_order_id=order.id,
+        id=uuid.uuid4(), number=number, purchase_order_id=order.id,
         supplier_id=order.supplier_id, received_at=received_at, received_by=principal.username,
         notes=values.get("notes"), total_accepted_amount=total, created_at=now,
         lines=[GoodsReceiptLine(id=uuid.uuid4(), **line) for line in booked])
     session.add(receipt)
     session.flush()
     record_events(session, outbox, goods_received_event(receipt, order))
-    return present_receipt(session, receipt, order.number)
+    return present_receipt(receipt, order.number, references)

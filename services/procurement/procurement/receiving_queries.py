@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import exists, func, select
@@ -10,11 +11,10 @@ from sqlalchemy.orm import Session, selectinload
 from erp_shared.db import Database
 from erp_shared.errors import NotFound
 
-from .models import (GoodsReceipt, GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier, item_replica,
-                     warehouse_replica)
+from .models import GoodsReceipt, GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier, item_replica
 from .ordering_domain import RECEIVABLE, days_overdue
 from .ordering_queries import today
-from .ordering_references import items_by_id
+from .ordering_references import items_by_id, warehouses_by_id
 from .ordering_store import get_order
 
 HEADER_FIELDS = ("id", "number", "purchase_order_id", "supplier_id", "received_at", "received_by", "notes",
@@ -23,24 +23,29 @@ LINE_FIELDS = ("id", "po_line_id", "item_id", "warehouse_id", "batch_no", "quant
                "quantity_rejected", "unit_price", "accepted_amount", "expected_date", "days_late")
 
 
-def _warehouse_codes(session: Session, ids) -> dict:
-    ids = set(ids)
-    if not ids:
-        return {}
-    rows = session.execute(select(warehouse_replica.c.id, warehouse_replica.c.code)
-                           .where(warehouse_replica.c.id.in_(ids))).all()
-    return {row.id: row.code for row in rows}
+@dataclass(frozen=True)
+class ReceiptReferences:
+    """The item and warehouse rows receipt lines are shown with, read once for any number of receipts."""
+    items: dict
+    warehouses: dict
+
+    @classmethod
+    def read(cls, session: Session, item_ids, warehouse_ids) -> "ReceiptReferences":
+        return cls(items_by_id(session, item_ids), warehouses_by_id(session, warehouse_ids))
+
+    @classmethod
+    def of_lines(cls, session: Session, lines) -> "ReceiptReferences":
+        lines = list(lines)
+        return cls.read(session, (line.item_id for line in lines), (line.warehouse_id for line in lines))
 
 
-def present_receipt(session: Session, receipt: GoodsReceipt, po_number: str) -> dict:
-    items = items_by_id(session, (line.item_id for line in receipt.lines))
-    warehouses = _warehouse_codes(session, (line.warehouse_id for line in receipt.lines))
+def present_receipt(receipt: GoodsReceipt, po_number: str, references: ReceiptReferences) -> dict:
     lines = []
     for line in receipt.lines:
-        item = items.get(line.item_id)
+        item, warehouse = references.items.get(line.item_id), references.warehouses.get(line.warehouse_id)
         lines.append({**{name: getattr(line, name) for name in LINE_FIELDS},
                       "item_code": item.code if item else None, "item_name": item.name if item else None,
-                      "warehouse_code": warehouses.get(line.warehouse_id)})
+                      "warehouse_code": warehouse.code if warehouse else None})
     return {**{name: getattr(receipt, name) for name in HEADER_FIELDS}, "po_number": po_number,
             "late": any(line.days_late > 0 for line in receipt.lines), "lines": lines}
 
@@ -52,7 +57,8 @@ def _receipts(session: Session, conditions, page: int, page_size: int) -> tuple[
         .join(PurchaseOrder, PurchaseOrder.id == GoodsReceipt.purchase_order_id)
         .where(*conditions).options(selectinload(GoodsReceipt.lines))
         .order_by(GoodsReceipt.number.desc()).offset((page - 1) * page_size).limit(page_size)).all()
-    return [present_receipt(session, receipt, number) for receipt, number in rows], total
+    references = ReceiptReferences.of_lines(session, (line for receipt, _ in rows for line in receipt.lines))
+    return [present_receipt(receipt, number, references) for receipt, number in rows], total
 
 
 def late_receipt_exists():
@@ -80,7 +86,8 @@ def read_receipt(db: Database, receipt_id: uuid.UUID) -> dict:
         receipt = session.get(GoodsReceipt, receipt_id)
         if receipt is None:
             raise NotFound(f"no goods receipt with id {receipt_id}")
-        return present_receipt(session, receipt, session.get(PurchaseOrder, receipt.purchase_order_id).number)
+        return present_receipt(receipt, session.get(PurchaseOrder, receipt.purchase_order_id).number,
+                               ReceiptReferences.of_lines(session, receipt.lines))
 
 
 def late_deliveries(db: Database, supplier_id: uuid.UUID | None = None, received_since: date | None = None) -> dict:

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from erp_shared.errors import PermanentEventError
 from erp_shared.events import catalog, flow_context, new_event, parse_envelope
+from erp_shared.testing.statements import describe, recorded_statements
 from finance import posting
 from finance.handlers import HANDLERS
 from finance.models import ApLedgerEntry, JournalEntry, JournalLine, outbox
@@ -212,3 +213,14 @@ def test_posting_to_an_account_that_is_missing_or_inactive_is_refused_for_good(a
         with app.extensions["erp_db"].unit_of_work() as session:
             post_journal_entry(session, entry, envelope)
     assert entries_for(app, data["receipt_no"]) == []
+
+
+def test_a_receipt_is_posted_in_a_fixed_number_of_cached_statements(app, documents):
+    """Posting goods receipts is finance's share of the procure-to-pay hot path (docs/performance.md)."""
+    post(app, RECEIVED, documents.goods_received("10.00"))
+    post(app, RECEIVED, documents.goods_received("11.00"))
+    with recorded_statements(app.extensions["erp_db"].engine) as statements:
+        envelope = post(app, RECEIVED, documents.goods_received("12.00"))
+    compiled = [s for s in statements if not s.cached and "SAVEPOINT" not in s.sql]   # savepoints have no cache key
+    assert len(statements) == 8 and not compiled, describe(statements)
+    assert len(entries_for(app, envelope.data["receipt_no"])) == 1

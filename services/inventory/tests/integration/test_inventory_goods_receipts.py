@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 
 from erp_shared.errors import PermanentEventError
+from erp_shared.testing.statements import describe, recorded_statements
 from inventory.domain import Valuation
 from inventory.models import ItemValuation, StockBalance, StockMove
 
@@ -172,3 +173,20 @@ def test_concurrent_receipts_of_the_same_items_queue_on_the_valuation_lock(db, r
     sequences = sorted(e["sequence"] for event in events for e in receipts.published(event.correlation_id)
                        if e["subject"] == str(first))
     assert sequences == list(range(1, 9))
+
+
+def test_a_receipt_of_known_stock_books_in_ten_cached_statements(db, receipts):
+    """The booking is the hot path of procure-to-pay (docs/performance.md): its statements are counted here so
+    a change that adds round trips, or one SQLAlchemy cannot cache, is noticed."""
+    steel, bolts, store = receipts.item(), receipts.item(), receipts.warehouse()
+
+    def receipt():
+        return receipts.event(receipts.line(steel, store, "5", "2.00", batch_no="LOT-9"),
+                              receipts.line(bolts, store, "7", "0.50", batch_no="LOT-9"))
+
+    receipts.apply(receipt())
+    receipts.apply(receipt())      # every statement of the shape has been compiled once now
+    with recorded_statements(db.engine) as statements:
+        receipts.apply(receipt())
+    assert len(statements) == 10 and all(s.cached for s in statements), describe(statements)
+    assert balances(db, steel) == {(store, "LOT-9"): D("15.0000")}

@@ -4,6 +4,7 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 from erp_shared.events import catalog
+from erp_shared.testing.statements import describe, recorded_statements
 
 YEAR = datetime.now(timezone.utc).year
 TODAY = datetime.now(timezone.utc).date()
@@ -203,3 +204,22 @@ def test_late_deliveries_show_overdue_open_lines_and_late_receipts(purchasing, c
     since = client.get(f"/reports/late-deliveries?supplier_id={supplier['id']}&received_since={tomorrow}",
                        headers=purchasing.viewer).json
     assert since["late_receipts"] == []
+
+
+def test_a_receipt_is_booked_in_a_fixed_number_of_cached_statements(purchasing, app):
+    """Receiving is the HTTP hot path of procure-to-pay (docs/performance.md); counted so that a change which
+    adds round trips, or a statement SQLAlchemy compiles on every call, is noticed."""
+    warehouse, first, second = purchasing.warehouse(), purchasing.item(), purchasing.item()
+    orders = [purchasing.sent(purchasing.line(first, quantity="10"), purchasing.line(second, quantity="4"))
+              for _ in range(3)]
+
+    def receive(order):
+        response = purchasing.receive(order, *(purchasing.receipt_line(line, line["quantity"], warehouse_id=warehouse)
+                                               for line in order["lines"]))
+        assert response.status_code == 201, response.json
+
+    receive(orders[0])
+    receive(orders[1])
+    with recorded_statements(app.extensions["erp_db"].engine) as statements:
+        receive(orders[2])
+    assert len(statements) == 12 and all(s.cached for s in statements), describe(statements)
