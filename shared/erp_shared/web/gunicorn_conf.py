@@ -3,8 +3,8 @@ import os
 
 from prometheus_client import multiprocess
 
-workers = int(os.environ.get("ERP_API_WORKERS", "2"))
-threads = int(os.environ.get("ERP_API_THREADS", "4"))
+workers = int(os.environ.get("ERP_API_WORKERS", "1"))
+threads = int(os.environ.get("ERP_API_THREADS", "8"))
 worker_class = "gthread"
 timeout = int(os.environ.get("ERP_API_TIMEOUT", "30"))
 graceful_timeout = 20
