@@ -101,8 +101,10 @@ def lock_balances(session: Session, keys: set[tuple]) -> dict[tuple, StockBalanc
 
 def _lock_rows(session: Session, model, key: tuple, keys: set[tuple], *, nowait: bool, empty) -> dict:
     """Rows exist after a key's first movement, so they are locked first and created only when some are
-    missing: one statement on every booking after the first. Keys come back as given: a 1-tuple key maps to
-    its single value."""
+    missing: one statement on every booking after the first. Creating rows while holding others can, when
+    several first bookings of the same keys race, end in a deadlock; PostgreSQL breaks it and the loser's
+    transient error is retried (consumer) or answered 503 (API). Keys come back as given: a 1-tuple key maps
+    to its single value."""
     if not keys:
         return {}
     ordered = sorted(keys)
