@@ -89,8 +89,8 @@ def main() -> None:
         return delivery["number"]
 
     started = time.perf_counter()
-    orders, _ = run_phase("confirm", create_and_confirm, list(range(args.orders)), args.concurrency)
-    deliveries, _ = run_phase("fulfil", deliver_invoice_pay, orders, args.concurrency)
+    orders, _, confirm_cpu = run_phase("confirm", create_and_confirm, list(range(args.orders)), args.concurrency)
+    deliveries, _, fulfil_cpu = run_phase("fulfil", deliver_invoice_pay, orders, args.concurrency)
     elapsed = time.perf_counter() - started
     print(f"\norder to cash: {len(orders)} orders created, confirmed, reserved, delivered, invoiced and paid in "
           f"{elapsed:.2f} s -> {len(orders) / elapsed:.1f} orders/s")
@@ -110,14 +110,22 @@ def main() -> None:
             "WHERE event_type = 'inventory.stock_reserved.v1' AND body::json->'data'->>'order_id' = ANY(%s) "
             "GROUP BY 1", (order_ids,)).fetchall())
     with connect("finance") as conn:
-        posted = dict(conn.execute("SELECT source_document, posted_at FROM journal_entries "
-                                   "WHERE kind = 'delivery_cost' AND source_document = ANY(%s)",
-                                   (deliveries,)).fetchall())
+        deadline = time.monotonic() + 60     # postings still in flight when the phase ended are waited for
+        while True:
+            posted = dict(conn.execute("SELECT source_document, posted_at FROM journal_entries "
+                                       "WHERE kind = 'delivery_cost' AND source_document = ANY(%s)",
+                                       (deliveries,)).fetchall())
+            if len(posted) == len(deliveries) or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
     for name, start, end in (("confirmation -> reservation", confirmed, reserved),
                              ("delivery -> COGS posting", delivered, posted)):
         lags = [(end[k] - start[k]).total_seconds() for k in start if k in end]
         print(f"lag {name:<28}: p50 {percentile(lags, 50) * 1000:7.1f} ms, p99 {percentile(lags, 99) * 1000:7.1f} ms,"
               f" max {max(lags) * 1000:7.1f} ms, missing {len(start) - len(lags)}")
+    for phase, cpu in (("create + confirm", confirm_cpu), ("deliver + invoice + pay", fulfil_cpu)):
+        print(f"\nDuring the {phase} phase:")
+        print(cpu.report(len(orders), "order"))
     print("\nHTTP latency through the gateway:")
     for name, values in sorted(LATENCIES.items()):
         if name != "setup" and len(values) > 5:
