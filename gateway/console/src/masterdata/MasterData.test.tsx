@@ -3,7 +3,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
-import { buttonOf, fakeApi, signedIn, stubBrowser } from "../test/browser";
+import { buttonOf, fakeApi, fieldOf, found, paged, signedIn, stubBrowser } from "../test/browser";
 import { json, problem } from "../test/helpers";
 
 beforeAll(async () => {
@@ -16,26 +16,9 @@ afterEach(() => {
   stubBrowser();
 });
 
-const PAGED = (rows: unknown[]) => json(rows, 200, { "X-Pagination": JSON.stringify({ total: rows.length, total_pages: 1, page: 1 }) });
 
 function input(name: string): HTMLInputElement {
   return document.getElementById(`record-${name}`) as HTMLInputElement;
-}
-
-/** The element once the screen shows it (a selector is quicker than a text query over the whole page in jsdom). */
-function found<E extends HTMLElement>(selector: string): Promise<E> {
-  return waitFor(
-    () => {
-      const element = document.querySelector<E>(selector);
-      if (!element) throw new Error(`no ${selector} yet`);
-      return element;
-    },
-    { timeout: 30_000 },
-  );
-}
-
-function fieldOf(name: string): HTMLElement {
-  return document.querySelector<HTMLElement>(`[data-field="${name}"]`)!;
 }
 
 describe("master data records", () => {
@@ -48,7 +31,7 @@ describe("master data records", () => {
         if (attempts === 1) return problem(422, { title: "Validation failed", errors: { code: ["Use letters, digits and . _ / - only."] } });
         return json({ ...JSON.parse(request.body), id: "i-9", active: true, version: 1 }, 201);
       }
-      if (path === "/api/inventory/items") return PAGED([]);
+      if (path === "/api/inventory/items") return paged([]);
       return problem(404, { title: "Not Found" });
     });
     signedIn("wes", ["warehouse"]);
@@ -93,7 +76,7 @@ describe("master data records", () => {
     let warehouse = { id: "w-1", code: "WH-1", name: "Main", address: null, active: true, version: 2 };
     const requests = fakeApi((request) => {
       const path = request.url.pathname;
-      if (path === "/api/inventory/warehouses") return PAGED([warehouse]);
+      if (path === "/api/inventory/warehouses") return paged([warehouse]);
       if (path === "/api/inventory/warehouses/w-1" && request.method === "GET") return json(warehouse);
       if (path === "/api/inventory/warehouses/w-1/deactivate" && request.method === "POST") {
         warehouse = { ...warehouse, active: false, version: 3 };
@@ -124,7 +107,7 @@ describe("master data records", () => {
 
   it("offer a viewer neither New nor Deactivate, and the fields read-only", async () => {
     const warehouse = { id: "w-1", code: "WH-1", name: "Main", address: null, active: true, version: 2 };
-    fakeApi((request) => (request.url.pathname === "/api/inventory/warehouses" ? PAGED([warehouse]) : json(warehouse)));
+    fakeApi((request) => (request.url.pathname === "/api/inventory/warehouses" ? paged([warehouse]) : json(warehouse)));
     signedIn("vic", ["viewer"]);
     window.history.pushState({}, "", "/inventory/warehouses");
     render(<App />);

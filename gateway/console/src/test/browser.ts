@@ -1,6 +1,7 @@
 /** What the jsdom tests of whole screens share: the browser features Ant Design asks for, a signed-in session, a fake API. */
+import { waitFor } from "@testing-library/react";
 import { vi } from "vitest";
-import { fakeToken, type Recorded } from "./helpers";
+import { fakeToken, json, type Recorded } from "./helpers";
 
 export function stubBrowser(): void {
   Object.defineProperty(window, "matchMedia", {
@@ -42,4 +43,25 @@ export function buttonOf(element: HTMLElement): HTMLButtonElement {
   const button = element.closest("button");
   if (!button) throw new Error(`no button around ${element.outerHTML.slice(0, 80)}`);
   return button;
+}
+
+/** A list answer with the gateway's pagination header: every row on one page. */
+export const paged = (rows: unknown[]) =>
+  json(rows, 200, { "X-Pagination": JSON.stringify({ total: rows.length, total_pages: 1, page: 1 }) });
+
+/** The element once the screen shows it (a selector is quicker than a text query over the whole page in jsdom). */
+export function found<E extends HTMLElement>(selector: string): Promise<E> {
+  return waitFor(
+    () => {
+      const element = document.querySelector<E>(selector);
+      if (!element) throw new Error(`no ${selector} yet`);
+      return element;
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** The form item that shows a field's error (`data-field` on the item). */
+export function fieldOf(name: string): HTMLElement {
+  return document.querySelector<HTMLElement>(`[data-field="${name}"]`)!;
 }

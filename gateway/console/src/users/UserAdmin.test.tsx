@@ -3,7 +3,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { App } from "../App";
-import { buttonOf, fakeApi, signedIn, stubBrowser } from "../test/browser";
+import { buttonOf, fakeApi, fieldOf, found, paged, signedIn, stubBrowser } from "../test/browser";
 import { json, problem } from "../test/helpers";
 
 beforeAll(async () => {
@@ -16,26 +16,10 @@ afterEach(() => {
   stubBrowser();
 });
 
-const PAGED = (rows: unknown[]) => json(rows, 200, { "X-Pagination": JSON.stringify({ total: rows.length, total_pages: 1, page: 1 }) });
 const ADA = { id: "u-1", username: "ada", roles: ["admin"], active: true, created_at: "2024-01-02T03:04:05Z" };
 
 function input(name: string): HTMLInputElement {
   return document.getElementById(`user-${name}`) as HTMLInputElement;
-}
-
-function found<E extends HTMLElement>(selector: string): Promise<E> {
-  return waitFor(
-    () => {
-      const element = document.querySelector<E>(selector);
-      if (!element) throw new Error(`no ${selector} yet`);
-      return element;
-    },
-    { timeout: 30_000 },
-  );
-}
-
-function fieldOf(name: string): HTMLElement {
-  return document.querySelector<HTMLElement>(`[data-field="${name}"]`)!;
 }
 
 function drawer(): HTMLElement {
@@ -60,7 +44,7 @@ describe("user administration", () => {
         rows = [ADA, created];
         return json(created, 201);
       }
-      if (path === "/api/auth/users") return PAGED(rows);
+      if (path === "/api/auth/users") return paged(rows);
       return problem(404, { title: "Not Found" });
     });
     signedIn("ada", ["admin"]);
@@ -102,7 +86,7 @@ describe("user administration", () => {
     let wes = { id: "u-2", username: "wes", roles: ["warehouse"], active: true };
     const requests = fakeApi((request) => {
       const path = request.url.pathname;
-      if (path === "/api/auth/users" && request.method === "GET") return PAGED([ADA, wes]);
+      if (path === "/api/auth/users" && request.method === "GET") return paged([ADA, wes]);
       if (path === "/api/auth/users/u-2/roles" && request.method === "PUT") {
         wes = { ...wes, roles: JSON.parse(request.body).roles };
         return json(wes);
@@ -142,7 +126,7 @@ describe("user administration", () => {
   it("show the gateway's refusal to demote the last active admin", async () => {
     fakeApi((request) => {
       const path = request.url.pathname;
-      if (path === "/api/auth/users" && request.method === "GET") return PAGED([ADA]);
+      if (path === "/api/auth/users" && request.method === "GET") return paged([ADA]);
       if (path === "/api/auth/users/u-1/roles") return problem(409, { title: "Conflict", detail: "this is the last active admin; make another user admin first" });
       return problem(404, { title: "Not Found" });
     });
